@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, then serves the app with the default scenario on
+# http://127.0.0.1:8080 (release build, rebuilt when a file changes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+exec trunk serve --release --offline --skip-version-check --address 127.0.0.1 --port 8080
