@@ -1,0 +1,33 @@
+//! The reference ROI model (`shared/spec/roi-model.md`), in exact decimal arithmetic.
+//!
+//! Pure and platform-free: no browser API, no floating point for money. Every
+//! operation is checked, so a figure that would leave [`Decimal`]'s range is
+//! `Err(Undefined::Overflow)`, never a panic.
+//!
+//! - [`inputs`]: the twenty inputs, their bounds, defaults and plain-text form
+//!   (the share link's and the UI's);
+//! - [`evaluate()`]: every figure of the spec, with the reason a figure is undefined;
+//! - [`schedule()`]: the monthly cost / margin schedule behind the payback month;
+//! - [`sweep()`]: net result and ROI as functions of the price per meeting;
+//! - [`derive_variant`]: the prudent and ambitious readings of a scenario.
+
+mod arith;
+pub mod evaluate;
+pub mod inputs;
+pub mod scenarios;
+pub mod schedule;
+pub mod sweep;
+
+#[cfg(test)]
+mod tests;
+
+pub use evaluate::{
+    data_value, evaluate, net_result_at_price, Figure, FigureId, FigureUnit, Outcome, Undefined,
+};
+pub use inputs::{
+    parse_plain, Basis, Field, FieldError, FieldKind, FieldSpec, Inputs, Problem, Rounding, Value,
+};
+pub use rust_decimal::Decimal;
+pub use scenarios::{derive_variant, Variant};
+pub use schedule::{schedule, MonthRow, Schedule};
+pub use sweep::{sweep, Sweep, SweepPoint};
