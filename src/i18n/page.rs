@@ -1,0 +1,254 @@
+//! Texts of the page itself (headings, buttons, verdicts), as opposed to
+//! the texts of the model's inputs and figures.
+
+use super::Lang;
+
+/// One fixed text of the page. Exhaustive matches keep both languages complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    AppTitle,
+    ScenarioName,
+    AppLead,
+    LanguageLabel,
+    InputsHeading,
+    ResultsHeading,
+    DetailsHeading,
+    DetailsFigure,
+    DetailsValue,
+    GuardrailsHeading,
+    GuardrailMultiple,
+    GuardrailLtvCac,
+    GuardrailTarget,
+    Pass,
+    Fail,
+    StaleNotice,
+    ScenariosHeading,
+    ScenariosLead,
+    ScenarioInput,
+    Prudent,
+    Central,
+    Ambitious,
+    ResetVariant,
+    ChartsHeading,
+    PriceChartTitle,
+    CashChartTitle,
+    ScenarioChartTitle,
+    ShowChartData,
+    ChartPrice,
+    ChartNetResult,
+    ChartRoi,
+    ChartMonth,
+    ChartCumulative,
+    BreakEven,
+    CurrentPrice,
+    ProfitableZone,
+    Footer,
+}
+
+pub fn text(lang: Lang, key: Text) -> &'static str {
+    use Text::*;
+    match (lang, key) {
+        (Lang::Fr, AppTitle) => "Téléprospection au résultat : la campagne vaut-elle son prix ?",
+        (Lang::En, AppTitle) => "Pay-per-meeting telemarketing: is the campaign worth its price?",
+        (Lang::Fr, AppLead) => "Saisissez votre campagne : le calculateur donne le coût réel d'un rendez-vous tenu, les clients et la marge attendus, le ROI et le prix maximal à payer par rendez-vous. Tout est calculé dans votre navigateur ; rien n'est envoyé.",
+        (Lang::En, AppLead) => "Describe your campaign: the calculator gives the real cost of a held meeting, the customers and margin to expect, the ROI and the highest price worth paying per meeting. Everything is computed in your browser; nothing is sent anywhere.",
+        (Lang::Fr, ScenarioName) => "Nom du scénario (facultatif)",
+        (Lang::En, ScenarioName) => "Scenario name (optional)",
+        (Lang::Fr, LanguageLabel) => "Langue",
+        (Lang::En, LanguageLabel) => "Language",
+        (Lang::Fr, InputsHeading) => "Votre campagne",
+        (Lang::En, InputsHeading) => "Your campaign",
+        (Lang::Fr, ResultsHeading) => "Résultats",
+        (Lang::En, ResultsHeading) => "Results",
+        (Lang::Fr, DetailsHeading) => "Tous les chiffres",
+        (Lang::En, DetailsHeading) => "Every figure",
+        (Lang::Fr, DetailsFigure) => "Indicateur",
+        (Lang::En, DetailsFigure) => "Figure",
+        (Lang::Fr, DetailsValue) => "Valeur",
+        (Lang::En, DetailsValue) => "Value",
+        (Lang::Fr, GuardrailsHeading) => "Garde-fous",
+        (Lang::En, GuardrailsHeading) => "Guardrails",
+        (Lang::Fr, GuardrailMultiple) => "La marge d'un client couvre le multiple visé du prix d'un rendez-vous",
+        (Lang::En, GuardrailMultiple) => "The margin of one customer covers the target multiple of the price per meeting",
+        (Lang::Fr, GuardrailLtvCac) => "Valeur vie client au moins 3 fois le coût d'acquisition (LTV:CAC ≥ 3)",
+        (Lang::En, GuardrailLtvCac) => "Customer lifetime value at least 3 times the acquisition cost (LTV:CAC ≥ 3)",
+        (Lang::Fr, GuardrailTarget) => "Le ROI atteint l'objectif",
+        (Lang::En, GuardrailTarget) => "ROI reaches the target",
+        (Lang::Fr, Pass) => "respecté",
+        (Lang::En, Pass) => "pass",
+        (Lang::Fr, Fail) => "non respecté",
+        (Lang::En, Fail) => "fail",
+        (Lang::Fr, StaleNotice) => "Résultats figés sur la dernière saisie valide. À corriger :",
+        (Lang::En, StaleNotice) => "Results frozen at the last valid entry. To fix:",
+        (Lang::Fr, ScenariosHeading) => "Trois scénarios",
+        (Lang::En, ScenariosHeading) => "Three scenarios",
+        (Lang::Fr, ScenariosLead) => "Le scénario prudent et le scénario ambitieux partent du central (taux d'absence, conversions, panier, marge et temps commercial ajustés) ; modifiez n'importe quelle case pour les affiner.",
+        (Lang::En, ScenariosLead) => "The prudent and ambitious scenarios start from the central one (no-show rate, conversion rates, basket, margin and sales time adjusted); edit any cell to refine them.",
+        (Lang::Fr, ScenarioInput) => "Donnée",
+        (Lang::En, ScenarioInput) => "Input",
+        (Lang::Fr, Prudent) => "Prudent",
+        (Lang::En, Prudent) => "Prudent",
+        (Lang::Fr, Central) => "Central",
+        (Lang::En, Central) => "Central",
+        (Lang::Fr, Ambitious) => "Ambitieux",
+        (Lang::En, Ambitious) => "Ambitious",
+        (Lang::Fr, ResetVariant) => "Revenir aux valeurs dérivées",
+        (Lang::En, ResetVariant) => "Back to derived values",
+        (Lang::Fr, ChartsHeading) => "Graphiques",
+        (Lang::En, ChartsHeading) => "Charts",
+        (Lang::Fr, PriceChartTitle) => "Résultat net et ROI selon le prix par rendez-vous",
+        (Lang::En, PriceChartTitle) => "Net result and ROI by price per meeting",
+        (Lang::Fr, CashChartTitle) => "Trésorerie cumulée, mois par mois",
+        (Lang::En, CashChartTitle) => "Cumulative net cash, month by month",
+        (Lang::Fr, ScenarioChartTitle) => "Les trois scénarios : résultat net et ROI",
+        (Lang::En, ScenarioChartTitle) => "The three scenarios: net result and ROI",
+        (Lang::Fr, ShowChartData) => "Voir les données du graphique",
+        (Lang::En, ShowChartData) => "Show the chart's data",
+        (Lang::Fr, ChartPrice) => "Prix par rendez-vous",
+        (Lang::En, ChartPrice) => "Price per meeting",
+        (Lang::Fr, ChartNetResult) => "Résultat net",
+        (Lang::En, ChartNetResult) => "Net result",
+        (Lang::Fr, ChartRoi) => "ROI",
+        (Lang::En, ChartRoi) => "ROI",
+        (Lang::Fr, ChartMonth) => "Mois",
+        (Lang::En, ChartMonth) => "Month",
+        (Lang::Fr, ChartCumulative) => "Trésorerie cumulée",
+        (Lang::En, ChartCumulative) => "Cumulative net cash",
+        (Lang::Fr, BreakEven) => "Prix d'équilibre",
+        (Lang::En, BreakEven) => "Break-even price",
+        (Lang::Fr, CurrentPrice) => "Prix actuel",
+        (Lang::En, CurrentPrice) => "Current price",
+        (Lang::Fr, ProfitableZone) => "zone rentable",
+        (Lang::En, ProfitableZone) => "profitable zone",
+        (Lang::Fr, Footer) => "Montants en euros hors taxes. Calcul local, sans traceur ni envoi de données.",
+        (Lang::En, Footer) => "Amounts in euros excluding VAT. Computed locally, with no tracker and no data sent.",
+    }
+}
+
+/// The plain-language reading of the central scenario.
+pub enum Reading<'a> {
+    /// Net result > 0. `per_euro`: net margin per euro spent; `max_price`:
+    /// the break-even price per meeting, formatted.
+    Profitable {
+        per_euro: &'a str,
+        roi: &'a str,
+        max_price: &'a str,
+    },
+    BreakEven {
+        max_price: &'a str,
+    },
+    /// Net result < 0; `max_price` is None when no price breaks even.
+    Loss {
+        loss: &'a str,
+        max_price: Option<&'a str>,
+    },
+    /// Nothing is spent: ROI has no meaning.
+    NoCost,
+}
+
+pub fn reading(lang: Lang, reading: &Reading) -> String {
+    match (lang, reading) {
+        (Lang::Fr, Reading::Profitable { per_euro, roi, max_price }) => format!(
+            "Rentable : chaque euro dépensé rapporte {per_euro} de marge nette (ROI {roi}). Vous pouvez payer jusqu'à {max_price} par rendez-vous avant de perdre de l'argent."
+        ),
+        (Lang::En, Reading::Profitable { per_euro, roi, max_price }) => format!(
+            "Profitable: each euro spent returns {per_euro} of net margin (ROI {roi}). You can pay up to {max_price} per meeting before losing money."
+        ),
+        (Lang::Fr, Reading::BreakEven { max_price }) => format!(
+            "À l'équilibre : la marge couvre tout juste le coût complet. {max_price} par rendez-vous est le prix maximal."
+        ),
+        (Lang::En, Reading::BreakEven { max_price }) => format!(
+            "Break-even: the margin just covers the full cost. {max_price} per meeting is the highest price."
+        ),
+        (Lang::Fr, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
+            "Pas rentable : la campagne perd {loss}. Elle le deviendrait sous {max_price} par rendez-vous, ou avec de meilleurs taux de conversion."
+        ),
+        (Lang::En, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
+            "Not profitable: the campaign loses {loss}. It would pay below {max_price} per meeting, or with better conversion rates."
+        ),
+        (Lang::Fr, Reading::Loss { loss, max_price: None }) => format!(
+            "Pas rentable : la campagne perd {loss}, et aucun prix par rendez-vous ne suffit à l'équilibrer. Ce sont les taux de conversion, le panier ou la marge qu'il faut revoir."
+        ),
+        (Lang::En, Reading::Loss { loss, max_price: None }) => format!(
+            "Not profitable: the campaign loses {loss}, and no price per meeting would make it break even. The conversion rates, the basket or the margin must change."
+        ),
+        (Lang::Fr, Reading::NoCost) => "Aucun coût saisi : le ROI n'a pas de sens tant que la campagne ne coûte rien.".to_string(),
+        (Lang::En, Reading::NoCost) => "No cost entered: ROI has no meaning while the campaign costs nothing.".to_string(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    StorageUnreadable,
+    StorageNewer,
+    StorageOff,
+    SaveFailed,
+    LinkIgnored,
+}
+
+impl NoticeKind {
+    pub fn testid(self) -> &'static str {
+        match self {
+            NoticeKind::StorageUnreadable => "storage-unreadable",
+            NoticeKind::StorageNewer => "storage-newer",
+            NoticeKind::StorageOff => "storage-off",
+            NoticeKind::SaveFailed => "save-failed",
+            NoticeKind::LinkIgnored => "link-ignored",
+        }
+    }
+}
+
+pub fn notice_text(lang: Lang, kind: NoticeKind) -> &'static str {
+    use NoticeKind::*;
+    match (lang, kind) {
+        (Lang::Fr, StorageUnreadable) => "Les données enregistrées dans ce navigateur étaient illisibles : le calculateur repart des valeurs par défaut. Leur copie brute est conservée à part, rien n'est effacé.",
+        (Lang::En, StorageUnreadable) => "The data saved in this browser could not be read: the calculator starts from the defaults. A raw copy is kept aside; nothing was erased.",
+        (Lang::Fr, StorageNewer) => "Ce navigateur contient des données d'une version plus récente du calculateur : elles ne sont ni lues ni modifiées ici.",
+        (Lang::En, StorageNewer) => "This browser holds data from a newer version of the calculator: it is neither read nor changed here.",
+        (Lang::Fr, StorageOff) => "L'enregistrement local est désactivé dans ce navigateur : vos saisies restent valables tant que la page est ouverte. Copiez le lien pour les garder.",
+        (Lang::En, StorageOff) => "Local saving is disabled in this browser: your entries last while the page is open. Copy the link to keep them.",
+        (Lang::Fr, SaveFailed) => "L'enregistrement a échoué (stockage plein ?) : la dernière copie enregistrée est intacte. Copiez le lien pour garder ces chiffres.",
+        (Lang::En, SaveFailed) => "Saving failed (storage full?): the last saved copy is intact. Copy the link to keep these figures.",
+        (Lang::Fr, LinkIgnored) => "Une partie du lien n'a pas pu être reprise ; le reste est chargé :",
+        (Lang::En, LinkIgnored) => "Part of the link could not be used; the rest is loaded:",
+    }
+}
+
+/// One ignored key of a link, in words.
+pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
+    use crate::link::IgnoredReason::*;
+    let why = match (lang, &item.reason) {
+        (Lang::Fr, UnknownKey) => "paramètre inconnu",
+        (Lang::En, UnknownKey) => "unknown parameter",
+        (Lang::Fr, UnsupportedVersion) => "version de lien non prise en charge",
+        (Lang::En, UnsupportedVersion) => "unsupported link version",
+        (Lang::Fr, Invalid(_)) => "valeur refusée",
+        (Lang::En, Invalid(_)) => "value rejected",
+        (Lang::Fr, TooManyKeys) => "lien trop long, la suite est ignorée",
+        (Lang::En, TooManyKeys) => "link too long, the rest is ignored",
+    };
+    if item.value.is_empty() {
+        format!("« {} » : {why}", item.key)
+    } else {
+        format!("« {}={} » : {why}", item.key, item.value)
+    }
+}
+
+pub fn dismiss_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Fermer ce message",
+        Lang::En => "Dismiss this message",
+    }
+}
+
+/// Shown instead of a negative break-even or target price: no price per
+/// meeting reaches that goal (the exact number stays in `data-value`).
+pub fn no_price_reaches(lang: Lang, id: crate::engine::FigureId) -> &'static str {
+    use crate::engine::FigureId::MaxPriceForTarget;
+    match (lang, id == MaxPriceForTarget) {
+        (Lang::Fr, false) => "aucun prix ne rend la campagne rentable",
+        (Lang::En, false) => "no price makes the campaign break even",
+        (Lang::Fr, true) => "aucun prix n'atteint l'objectif de ROI",
+        (Lang::En, true) => "no price reaches the target ROI",
+    }
+}

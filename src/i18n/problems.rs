@@ -1,0 +1,186 @@
+//! What went wrong: input validation, unreadable numbers, undefined figures.
+
+use rust_decimal::Decimal;
+
+use super::{choice_label, field_unit, Lang};
+use crate::engine::{Field, FieldKind, Problem, Undefined};
+use crate::format;
+
+/// The message under an input the engine rejected, e.g.
+/// `"Entrez un nombre entre 0 et 100 %."`. Bounds are written in the
+/// locale, with the field's unit.
+pub fn problem_message(lang: Lang, field: Field, problem: &Problem) -> String {
+    let spec = field.spec();
+    if let FieldKind::Choice(_) = spec.kind {
+        return choose_message(lang, field);
+    }
+    let range = |min: Decimal, max: Decimal| range_text(lang, field, min, max);
+    match problem {
+        Problem::Empty => lang.pick(
+            format!(
+                "Ce champ est vide\u{a0}: entrez {}.",
+                range(spec.min, spec.max)
+            ),
+            format!("This field is empty: enter {}.", range(spec.min, spec.max)),
+        ),
+        Problem::NotANumber => lang.pick(
+            format!("Entrez {}.", range(spec.min, spec.max)),
+            format!("Enter {}.", range(spec.min, spec.max)),
+        ),
+        Problem::NotAWholeNumber | Problem::TooManyDecimals { max: 0 } => lang.pick(
+            format!(
+                "Sans décimales\u{a0}: entrez {}.",
+                range(spec.min, spec.max)
+            ),
+            format!("No decimals here: enter {}.", range(spec.min, spec.max)),
+        ),
+        Problem::TooManyDecimals { max: 1 } => lang
+            .pick("Une décimale au plus.", "One decimal at most.")
+            .to_string(),
+        Problem::TooManyDecimals { max } => lang.pick(
+            format!("{max} décimales au plus."),
+            format!("{max} decimals at most."),
+        ),
+        Problem::BelowMin { min } => lang.pick(
+            format!("Trop petit\u{a0}: entrez {}.", range(*min, spec.max)),
+            format!("Too small: enter {}.", range(*min, spec.max)),
+        ),
+        Problem::AboveMax { max } => lang.pick(
+            format!("Trop grand\u{a0}: entrez {}.", range(spec.min, *max)),
+            format!("Too large: enter {}.", range(spec.min, *max)),
+        ),
+        Problem::UnknownChoice => choose_message(lang, field),
+    }
+}
+
+/// "un nombre (entier) entre 0 et 100 %" / "a (whole) number between 0 and
+/// 100%": the lower bound without unit (except English money), the upper
+/// bound with it.
+fn range_text(lang: Lang, field: Field, min: Decimal, max: Decimal) -> String {
+    let whole = field.spec().max_decimals == 0;
+    let min_text = match (field.spec().kind, lang) {
+        (FieldKind::Money, Lang::En) => format::money(min, lang),
+        _ => format::count(min, lang),
+    };
+    let max_text = with_unit(lang, field, max);
+    lang.pick(
+        format!(
+            "un nombre {}entre {min_text} et {max_text}",
+            if whole { "entier " } else { "" }
+        ),
+        format!(
+            "a {}number between {min_text} and {max_text}",
+            if whole { "whole " } else { "" }
+        ),
+    )
+}
+
+/// A value written with the field's unit: `"100 000 €"`, `"€100,000"`,
+/// `"100 %"`, `"100%"`, `"36 mois"`, `"3×"`, `"1 000"`.
+fn with_unit(lang: Lang, field: Field, value: Decimal) -> String {
+    let number = format::count(value, lang);
+    let unit = field_unit(lang, field);
+    match field.spec().kind {
+        FieldKind::Money => format::money(value, lang),
+        FieldKind::Multiple => format::multiple(value, lang),
+        FieldKind::Count | FieldKind::Choice(_) => number,
+        FieldKind::Percent if lang == Lang::En => format!("{number}%"),
+        FieldKind::Percent | FieldKind::Hours | FieldKind::Months | FieldKind::Years => {
+            format!("{number}\u{a0}{unit}")
+        }
+    }
+}
+
+/// "Choisissez « … » ou « … »." for a two-way choice field; a generic
+/// request to pick an option otherwise.
+fn choose_message(lang: Lang, field: Field) -> String {
+    let tokens = match field.spec().kind {
+        FieldKind::Choice(tokens) => tokens,
+        _ => &[],
+    };
+    let labels: Vec<&str> = tokens
+        .iter()
+        .map(|t| choice_label(lang, field, t))
+        .collect();
+    match labels.as_slice() {
+        [a, b] => lang.pick(
+            format!("Choisissez «\u{a0}{a}\u{a0}» ou «\u{a0}{b}\u{a0}»."),
+            format!("Choose “{a}” or “{b}”."),
+        ),
+        _ => lang
+            .pick(
+                "Choisissez l’une des options proposées.",
+                "Choose one of the options offered.",
+            )
+            .to_string(),
+    }
+}
+
+/// The message for text that is not a number in the locale's format, with
+/// an example of the right format for the field, e.g.
+/// `"Nombre illisible. Écrivez par exemple 6 000 ou 120,50 (virgule pour les
+/// décimales)."`
+pub fn parse_error_message(lang: Lang, field: Field) -> String {
+    let spec = field.spec();
+    let (whole, decimal) = match spec.kind {
+        FieldKind::Choice(_) => return choose_message(lang, field),
+        FieldKind::Money => ("6000", "120.50"),
+        FieldKind::Percent => ("25", "12.5"),
+        FieldKind::Hours => ("2", "1.5"),
+        FieldKind::Multiple => ("3", "2.5"),
+        FieldKind::Months => ("12", "1.5"),
+        FieldKind::Years => ("3", "1.5"),
+        FieldKind::Count => ("1500", "12.5"),
+    };
+    let whole = format::plain_for_input(whole, lang);
+    if spec.max_decimals == 0 {
+        return lang.pick(
+            format!("Nombre illisible. Écrivez un nombre entier, par exemple {whole}."),
+            format!("Unreadable number. Type a whole number, for example {whole}."),
+        );
+    }
+    let decimal = format::plain_for_input(decimal, lang);
+    lang.pick(
+        format!("Nombre illisible. Écrivez par exemple {whole} ou {decimal} (virgule pour les décimales)."),
+        format!("Unreadable number. Type for example {whole} or {decimal} (a point for decimals)."),
+    )
+}
+
+/// Why a figure shows "—": one short sentence.
+pub fn undefined_reason(lang: Lang, why: Undefined) -> &'static str {
+    let (fr, en) = match why {
+        Undefined::NoCost => (
+            "Aucun coût\u{a0}: un rendement rapporté à zéro euro n’a pas de sens.",
+            "No cost: a return on zero euros has no meaning.",
+        ),
+        Undefined::NoHeldMeetings => (
+            "Aucun rendez-vous tenu\u{a0}: ce chiffre se calcule par rendez-vous tenu.",
+            "No meeting is held: this figure is worked out per held meeting.",
+        ),
+        Undefined::NoBilledMeetings => (
+            "Aucun rendez-vous facturé\u{a0}: le prix par rendez-vous ne change rien.",
+            "No billed meetings: the price per meeting changes nothing.",
+        ),
+        Undefined::NoSales => (
+            "Aucune vente signée\u{a0}: pas de coût par client à calculer.",
+            "No signed sale: there is no cost per customer to work out.",
+        ),
+        Undefined::NoMarginPerSale => (
+            "Aucune marge par vente\u{a0}: aucun taux de signature ne couvre les coûts.",
+            "No margin per sale: no close rate can cover the costs.",
+        ),
+        Undefined::TargetIsMinusHundred => (
+            "Un ROI visé de −100\u{a0}% revient à accepter de tout perdre\u{a0}: il ne fixe aucun prix maximal.",
+            "A target ROI of −100% means accepting to lose everything: it sets no highest price.",
+        ),
+        Undefined::NeverPaysBack => (
+            "La campagne ne se rembourse pas sur la période étudiée.",
+            "The campaign doesn’t pay for itself within the period studied.",
+        ),
+        Undefined::Overflow => (
+            "Nombres trop grands pour un calcul exact.",
+            "Numbers too large to compute exactly.",
+        ),
+    };
+    lang.pick(fr, en)
+}

@@ -1,0 +1,367 @@
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::engine::{Field, FieldKind, FigureId, Problem, Undefined};
+
+/// Every figure; the `match` below makes the compiler check that the list
+/// is complete.
+const FIGURES: [FigureId; 27] = [
+    FigureId::Held,
+    FigureId::Billed,
+    FigureId::Opportunities,
+    FigureId::SalesExpected,
+    FigureId::Sales,
+    FigureId::ProviderCost,
+    FigureId::InternalCost,
+    FigureId::TotalCost,
+    FigureId::Revenue,
+    FigureId::GrossMargin,
+    FigureId::NetResult,
+    FigureId::Roi,
+    FigureId::MarginMultiple,
+    FigureId::ProviderCostPerHeld,
+    FigureId::CostPerHeld,
+    FigureId::CostPerSale,
+    FigureId::MarginPerSale,
+    FigureId::LtvRevenue,
+    FigureId::LtvMargin,
+    FigureId::LifetimeMargin,
+    FigureId::LifetimeNet,
+    FigureId::LifetimeRoi,
+    FigureId::LtvToCac,
+    FigureId::BreakEvenPrice,
+    FigureId::MaxPriceForTarget,
+    FigureId::BreakEvenSaleRate,
+    FigureId::PaybackMonth,
+];
+
+const UNDEFINED: [Undefined; 8] = [
+    Undefined::NoCost,
+    Undefined::NoHeldMeetings,
+    Undefined::NoBilledMeetings,
+    Undefined::NoSales,
+    Undefined::NoMarginPerSale,
+    Undefined::TargetIsMinusHundred,
+    Undefined::NeverPaysBack,
+    Undefined::Overflow,
+];
+
+/// Fails to compile when a variant is added, so the lists above get updated.
+#[allow(dead_code)]
+fn lists_are_complete(id: FigureId, why: Undefined, problem: Problem) {
+    use FigureId::*;
+    match id {
+        Held | Billed | Opportunities | SalesExpected | Sales | ProviderCost | InternalCost
+        | TotalCost | Revenue | GrossMargin | NetResult | Roi | MarginMultiple
+        | ProviderCostPerHeld | CostPerHeld | CostPerSale | MarginPerSale | LtvRevenue
+        | LtvMargin | LifetimeMargin | LifetimeNet | LifetimeRoi | LtvToCac | BreakEvenPrice
+        | MaxPriceForTarget | BreakEvenSaleRate | PaybackMonth => {}
+    }
+    match why {
+        Undefined::NoCost
+        | Undefined::NoHeldMeetings
+        | Undefined::NoBilledMeetings
+        | Undefined::NoSales
+        | Undefined::NoMarginPerSale
+        | Undefined::TargetIsMinusHundred
+        | Undefined::NeverPaysBack
+        | Undefined::Overflow => {}
+    }
+    match problem {
+        Problem::Empty
+        | Problem::NotANumber
+        | Problem::NotAWholeNumber
+        | Problem::TooManyDecimals { .. }
+        | Problem::BelowMin { .. }
+        | Problem::AboveMax { .. }
+        | Problem::UnknownChoice => {}
+    }
+}
+
+fn problems(field: Field) -> Vec<Problem> {
+    let spec = field.spec();
+    vec![
+        Problem::Empty,
+        Problem::NotANumber,
+        Problem::NotAWholeNumber,
+        Problem::TooManyDecimals { max: 0 },
+        Problem::TooManyDecimals { max: 1 },
+        Problem::TooManyDecimals { max: 2 },
+        Problem::BelowMin { min: spec.min },
+        Problem::AboveMax { max: spec.max },
+        Problem::UnknownChoice,
+    ]
+}
+
+/// Asserts both texts are there and, when `differ`, not the same.
+fn check_pair(what: &str, fr: &str, en: &str, differ: bool) {
+    assert!(!fr.trim().is_empty(), "{what}: French text missing");
+    assert!(!en.trim().is_empty(), "{what}: English text missing");
+    if differ {
+        assert_ne!(fr, en, "{what}: French and English are the same");
+    }
+}
+
+/// French typography: no-break space before `:` `;` `?` `!` `%` `€`, the
+/// typographic apostrophe.
+fn check_french(what: &str, fr: &str) {
+    for bad in [" :", " ;", " ?", " !", " %", " €", "'", "\u{a0}\u{a0}"] {
+        assert!(!fr.contains(bad), "{what}: {bad:?} in {fr:?}");
+    }
+    for mark in [':', ';', '?', '!'] {
+        for (i, _) in fr.match_indices(mark) {
+            let before = fr[..i].chars().next_back();
+            assert_eq!(
+                before,
+                Some('\u{a0}'),
+                "{what}: no-break space before {mark:?} in {fr:?}"
+            );
+        }
+    }
+}
+
+fn check_english(what: &str, en: &str) {
+    for bad in ["\u{a0}:", " %", "'", "  "] {
+        assert!(!en.contains(bad), "{what}: {bad:?} in {en:?}");
+    }
+}
+
+fn check_texts(what: &str, fr: &str, en: &str, differ: bool) {
+    check_pair(what, fr, en, differ);
+    check_french(what, fr);
+    check_english(what, en);
+}
+
+#[test]
+fn every_field_has_texts() {
+    for field in Field::ALL {
+        let (fr, en) = (field_label(Lang::Fr, field), field_label(Lang::En, field));
+        check_texts(&format!("label {field:?}"), fr, en, true);
+        let (fr, en) = (field_help(Lang::Fr, field), field_help(Lang::En, field));
+        check_texts(&format!("help {field:?}"), fr, en, true);
+        assert!(
+            fr.ends_with('.') && en.ends_with('.'),
+            "help {field:?} ends with a period"
+        );
+    }
+}
+
+#[test]
+fn units_follow_the_kind() {
+    for field in Field::ALL {
+        let (fr, en) = (field_unit(Lang::Fr, field), field_unit(Lang::En, field));
+        match field.spec().kind {
+            FieldKind::Count | FieldKind::Choice(_) => assert_eq!((fr, en), ("", "")),
+            FieldKind::Months | FieldKind::Years => check_pair("unit", fr, en, true),
+            _ => {
+                assert_eq!(fr, en);
+                assert!(!fr.is_empty());
+            }
+        }
+    }
+    assert_eq!(field_unit(Lang::Fr, Field::Price), "€");
+    assert_eq!(field_unit(Lang::Fr, Field::Noshow), "%");
+    assert_eq!(field_unit(Lang::Fr, Field::Months), "mois");
+    assert_eq!(field_unit(Lang::En, Field::Months), "months");
+    assert_eq!(field_unit(Lang::Fr, Field::Years), "ans");
+    assert_eq!(field_unit(Lang::En, Field::Hours), "h");
+    assert_eq!(field_unit(Lang::En, Field::Multiple), "×");
+    assert_eq!(field_unit(Lang::En, Field::Meetings), "");
+}
+
+#[test]
+fn every_choice_has_a_label() {
+    let mut choices = 0;
+    for field in Field::ALL {
+        if let FieldKind::Choice(tokens) = field.spec().kind {
+            for token in tokens {
+                let (fr, en) = (
+                    choice_label(Lang::Fr, field, token),
+                    choice_label(Lang::En, field, token),
+                );
+                check_texts(&format!("choice {field:?} {token}"), fr, en, true);
+                choices += 1;
+            }
+        }
+    }
+    assert_eq!(choices, 4);
+    assert_eq!(choice_label(Lang::Fr, Field::Basis, "nope"), "");
+    assert_eq!(choice_label(Lang::Fr, Field::Price, "booked"), "");
+}
+
+#[test]
+fn every_figure_has_texts() {
+    for id in FIGURES {
+        let (fr, en) = (figure_label(Lang::Fr, id), figure_label(Lang::En, id));
+        check_texts(&format!("label {id:?}"), fr, en, id != FigureId::Roi);
+        let (fr, en) = (figure_help(Lang::Fr, id), figure_help(Lang::En, id));
+        check_texts(&format!("help {id:?}"), fr, en, true);
+        assert!(
+            fr.ends_with('.') && en.ends_with('.'),
+            "help {id:?} ends with a period"
+        );
+    }
+}
+
+#[test]
+fn roi_help_explains_the_articles_figure() {
+    let fr = figure_help(Lang::Fr, FigureId::Roi);
+    assert!(fr.contains("+380\u{a0}%") && fr.contains("+280\u{a0}%") && fr.contains("deux fois"));
+    let en = figure_help(Lang::En, FigureId::Roi);
+    assert!(en.contains("+380%") && en.contains("+280%") && en.contains("twice"));
+}
+
+#[test]
+fn every_undefined_reason_has_texts() {
+    for why in UNDEFINED {
+        let (fr, en) = (
+            undefined_reason(Lang::Fr, why),
+            undefined_reason(Lang::En, why),
+        );
+        check_texts(&format!("{why:?}"), fr, en, true);
+    }
+}
+
+#[test]
+fn every_problem_has_a_message() {
+    for field in Field::ALL {
+        for problem in problems(field) {
+            let fr = problem_message(Lang::Fr, field, &problem);
+            let en = problem_message(Lang::En, field, &problem);
+            check_texts(&format!("{field:?} {problem:?}"), &fr, &en, true);
+        }
+        let (fr, en) = (
+            parse_error_message(Lang::Fr, field),
+            parse_error_message(Lang::En, field),
+        );
+        check_texts(&format!("parse {field:?}"), &fr, &en, true);
+    }
+}
+
+#[test]
+fn problem_messages_write_bounds_in_the_locale() {
+    let m = |lang, field, problem| problem_message(lang, field, &problem);
+    assert_eq!(
+        m(Lang::Fr, Field::Noshow, Problem::NotANumber),
+        "Entrez un nombre entre 0 et 100\u{a0}%."
+    );
+    assert_eq!(
+        m(Lang::En, Field::Noshow, Problem::NotANumber),
+        "Enter a number between 0 and 100%."
+    );
+    assert_eq!(
+        m(
+            Lang::Fr,
+            Field::Meetings,
+            Problem::BelowMin { min: Decimal::ONE }
+        ),
+        "Trop petit\u{a0}: entrez un nombre entier entre 1 et 1\u{202f}000\u{202f}000."
+    );
+    assert_eq!(
+        m(
+            Lang::En,
+            Field::Price,
+            Problem::AboveMax {
+                max: Decimal::new(100_000, 0)
+            }
+        ),
+        "Too large: enter a number between €0 and €100,000."
+    );
+    assert_eq!(
+        m(Lang::Fr, Field::Price, Problem::Empty),
+        "Ce champ est vide\u{a0}: entrez un nombre entre 0 et 100\u{202f}000\u{a0}€."
+    );
+    assert_eq!(
+        m(Lang::Fr, Field::Target, Problem::NotANumber),
+        "Entrez un nombre entre \u{2212}100 et 10\u{202f}000\u{a0}%."
+    );
+    assert_eq!(
+        m(Lang::En, Field::Months, Problem::NotAWholeNumber),
+        "No decimals here: enter a whole number between 1 and 36\u{a0}months."
+    );
+    assert_eq!(
+        m(Lang::Fr, Field::Price, Problem::TooManyDecimals { max: 2 }),
+        "2 décimales au plus."
+    );
+    assert_eq!(
+        m(Lang::Fr, Field::Basis, Problem::UnknownChoice),
+        "Choisissez «\u{a0}Tous les rendez-vous validés, absences comprises\u{a0}» ou «\u{a0}Seulement les rendez-vous tenus\u{a0}»."
+    );
+}
+
+#[test]
+fn parse_error_examples_are_readable_in_their_locale() {
+    assert_eq!(
+        parse_error_message(Lang::Fr, Field::Price),
+        "Nombre illisible. Écrivez par exemple 6\u{202f}000 ou 120,50 (virgule pour les décimales)."
+    );
+    assert_eq!(
+        parse_error_message(Lang::En, Field::Meetings),
+        "Unreadable number. Type a whole number, for example 1,500."
+    );
+    for field in Field::ALL {
+        for lang in Lang::ALL {
+            let message = parse_error_message(lang, field);
+            let examples = message
+                .split(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{202f}')))
+                .map(|s| s.trim_end_matches(['.', ',']))
+                .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+            for example in examples {
+                assert!(
+                    crate::format::parse_number(example, lang).is_ok(),
+                    "{example:?} in {message:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn groups_hold_every_field_once() {
+    let mut seen: Vec<Field> = InputGroup::ALL
+        .iter()
+        .flat_map(|g| g.fields().iter().copied())
+        .collect();
+    assert_eq!(seen.len(), Field::ALL.len());
+    seen.dedup();
+    for field in Field::ALL {
+        assert_eq!(seen.iter().filter(|f| **f == field).count(), 1, "{field:?}");
+    }
+    for group in InputGroup::ALL {
+        check_texts(
+            group.key(),
+            group_label(Lang::Fr, group),
+            group_label(Lang::En, group),
+            true,
+        );
+    }
+}
+
+#[test]
+fn language_codes() {
+    assert_eq!(Lang::default(), Lang::Fr);
+    assert_eq!(Lang::Fr.code(), "fr");
+    assert_eq!(Lang::En.code(), "en");
+    for (code, lang) in [
+        ("fr", Some(Lang::Fr)),
+        ("fr-FR", Some(Lang::Fr)),
+        ("FR_ca", Some(Lang::Fr)),
+        (" fr-BE ", Some(Lang::Fr)),
+        ("en", Some(Lang::En)),
+        ("en-GB", Some(Lang::En)),
+        ("EN-us", Some(Lang::En)),
+        ("de-DE", None),
+        ("", None),
+        ("f", None),
+        ("french", None),
+        ("ﬀr", None),
+    ] {
+        assert_eq!(Lang::from_code(code), lang, "{code:?}");
+    }
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_code(lang.code()), Some(lang));
+    }
+    assert_eq!(Lang::Fr.native_name(), "Français");
+    assert_eq!(Lang::En.native_name(), "English");
+    assert_eq!(Lang::En.pick(1, 2), 2);
+}
