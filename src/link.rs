@@ -1,0 +1,186 @@
+//! The share link: `v=1&meetings=50&price=120&…` (spec: roi-model.md,
+//! "Share link"). Only values that differ from the defaults are written.
+//! Extra keys of this project (documented in the README): `name`, `lang`,
+//! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides.
+//!
+//! Decoding never fails as a whole: whatever is valid loads, and every key
+//! that was not taken is listed with the reason, so the page can say so.
+
+use crate::engine::{derive_variant, parse_plain, Field, Inputs, Problem, Variant};
+use crate::i18n::Lang;
+use crate::scenario::{variant_key, Draft, PlainValues};
+
+/// The link format version this code writes and reads.
+pub const VERSION: &str = "1";
+/// Past this many pairs the rest of a link is ignored: no real link has
+/// more than a few dozen, and it bounds the work a hostile link can cause.
+const MAX_PAIRS: usize = 200;
+/// A scenario name longer than this is cut (it is only a label).
+pub const MAX_NAME_CHARS: usize = 80;
+/// Values longer than this cannot be a valid number or token.
+const MAX_VALUE_CHARS: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IgnoredReason {
+    UnknownKey,
+    UnsupportedVersion,
+    Invalid(Problem),
+    TooManyKeys,
+}
+
+/// A key of the link that was not taken, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub value: String,
+    pub reason: IgnoredReason,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub draft: Draft,
+    pub lang: Option<Lang>,
+    pub ignored: Vec<Ignored>,
+    /// True when the link carried at least one key (else: not a link).
+    pub any: bool,
+}
+
+/// Reads a link's fragment or query (without its leading `#` or `?`).
+pub fn decode(encoded: &str) -> Decoded {
+    let mut decoded = Decoded {
+        draft: Draft::with_defaults(),
+        ..Decoded::default()
+    };
+    for (index, (key, value)) in form_urlencoded::parse(encoded.as_bytes()).enumerate() {
+        decoded.any = true;
+        if index >= MAX_PAIRS {
+            decoded
+                .ignored
+                .push(ignored(&key, "", IgnoredReason::TooManyKeys));
+            break;
+        }
+        take_pair(&mut decoded, &key, &value);
+    }
+    decoded
+}
+
+fn ignored(key: &str, value: &str, reason: IgnoredReason) -> Ignored {
+    // Keep what is reported short: it is shown to the user.
+    let short = |text: &str| text.chars().take(40).collect::<String>();
+    Ignored {
+        key: short(key),
+        value: short(value),
+        reason,
+    }
+}
+
+fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
+    let target = |field: Field, which: Option<Variant>| (field, which);
+    let found = match key {
+        "v" => {
+            if value != VERSION {
+                decoded
+                    .ignored
+                    .push(ignored(key, value, IgnoredReason::UnsupportedVersion));
+            }
+            return;
+        }
+        "name" => {
+            decoded.draft.name = value.chars().take(MAX_NAME_CHARS).collect();
+            return;
+        }
+        "lang" => {
+            match Lang::from_code(value) {
+                Some(lang) => decoded.lang = Some(lang),
+                None => decoded.ignored.push(ignored(
+                    key,
+                    value,
+                    IgnoredReason::Invalid(Problem::UnknownChoice),
+                )),
+            }
+            return;
+        }
+        _ => match key.split_once('.') {
+            Some(("prudent", rest)) => {
+                Field::from_key(rest).map(|f| target(f, Some(Variant::Prudent)))
+            }
+            Some(("ambitious", rest)) => {
+                Field::from_key(rest).map(|f| target(f, Some(Variant::Ambitious)))
+            }
+            Some(_) => None,
+            None => Field::from_key(key).map(|f| target(f, None)),
+        },
+    };
+    let Some((field, which)) = found else {
+        decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::UnknownKey));
+        return;
+    };
+    let checked = if value.chars().count() > MAX_VALUE_CHARS {
+        Err(Problem::NotANumber)
+    } else {
+        parse_plain(field, value).map(|_| ())
+    };
+    if let Err(problem) = checked {
+        decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::Invalid(problem)));
+        return;
+    }
+    let values = match which {
+        None => &mut decoded.draft.central,
+        Some(Variant::Prudent) => &mut decoded.draft.prudent,
+        Some(_) => &mut decoded.draft.ambitious,
+    };
+    // Store the normalised plain form so that links round-trip textually.
+    let mut inputs = Inputs::default();
+    let plain = match inputs.set(field, value) {
+        Ok(()) => inputs.plain(field),
+        Err(_) => value.trim().to_string(),
+    };
+    values.insert(field, plain);
+}
+
+/// Writes the link for `draft`: the version, then only what differs from
+/// the defaults (central) or from the derived values (variants).
+pub fn encode(draft: &Draft, lang: Lang) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("v", VERSION);
+    let defaults = Inputs::default();
+    let (central, _) = Inputs::from_plain(draft.central.iter().map(|(f, v)| (*f, v.as_str())));
+    for field in Field::ALL {
+        let value = central.plain(field);
+        if value != defaults.plain(field) {
+            out.append_pair(field.key(), &value);
+        }
+    }
+    for (which, overrides) in [
+        (Variant::Prudent, &draft.prudent),
+        (Variant::Ambitious, &draft.ambitious),
+    ] {
+        append_overrides(&mut out, which, &derive_variant(&central, which), overrides);
+    }
+    if !draft.name.is_empty() {
+        out.append_pair("name", &draft.name);
+    }
+    if lang != Lang::default() {
+        out.append_pair("lang", lang.code());
+    }
+    out.finish()
+}
+
+fn append_overrides(
+    out: &mut form_urlencoded::Serializer<String>,
+    which: Variant,
+    derived: &Inputs,
+    overrides: &PlainValues,
+) {
+    for (field, value) in overrides {
+        let mut inputs = derived.clone();
+        if inputs.set(*field, value).is_ok() && inputs.plain(*field) != derived.plain(*field) {
+            let key = format!("{}.{}", variant_key(which), field.key());
+            out.append_pair(&key, &inputs.plain(*field));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The share link and the stored data: round trips over the whole valid
+#![cfg(not(target_arch = "wasm32"))]
+//! input space, and decoders that never panic on anything.
+
+use proptest::prelude::*;
+use teleprospection_roi::engine::{Field, FieldKind, Inputs};
+use teleprospection_roi::i18n::Lang;
+use teleprospection_roi::link::{decode, encode, IgnoredReason};
+use teleprospection_roi::scenario::Draft;
+use teleprospection_roi::store::{decode_working, encode_working, Loaded, Working, SCHEMA};
+
+/// A valid plain value for `field`, anywhere in its bounds.
+fn plain_value(field: Field) -> BoxedStrategy<String> {
+    let spec = field.spec();
+    match spec.kind {
+        FieldKind::Choice(tokens) => proptest::sample::select(tokens.to_vec())
+            .prop_map(str::to_string)
+            .boxed(),
+        _ => {
+            let scale = 10i64.pow(spec.max_decimals);
+            let min = (spec.min * rust_decimal::Decimal::from(scale)).trunc();
+            let max = (spec.max * rust_decimal::Decimal::from(scale)).trunc();
+            let (min, max): (i64, i64) = (min.try_into().unwrap(), max.try_into().unwrap());
+            (min..=max)
+                .prop_map(move |units| {
+                    rust_decimal::Decimal::new(units, spec.max_decimals)
+                        .normalize()
+                        .to_string()
+                })
+                .boxed()
+        }
+    }
+}
+
+fn draft() -> impl Strategy<Value = Draft> {
+    let central: Vec<_> = Field::ALL.iter().map(|f| plain_value(*f)).collect();
+    let overrides =
+        proptest::sample::subsequence(Field::ALL.to_vec(), 0..4).prop_flat_map(|fields| {
+            fields
+                .into_iter()
+                .map(|f| (Just(f), plain_value(f)))
+                .collect::<Vec<_>>()
+        });
+    (
+        central,
+        overrides.clone(),
+        overrides,
+        "[a-zA-Z0-9 éà<>&#=%+]{0,30}",
+    )
+        .prop_map(|(central, prudent, ambitious, name)| Draft {
+            name,
+            central: Field::ALL.iter().copied().zip(central).collect(),
+            prudent: prudent.into_iter().collect(),
+            ambitious: ambitious.into_iter().collect(),
+        })
+}
+
+/// The inputs a draft's central values give.
+fn inputs(draft: &Draft) -> Inputs {
+    Inputs::from_plain(draft.central.iter().map(|(f, v)| (*f, v.as_str()))).0
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn link_round_trip_gives_the_same_scenario(draft in draft(), english in any::<bool>()) {
+        let lang = if english { Lang::En } else { Lang::Fr };
+        let decoded = decode(&encode(&draft, lang));
+        prop_assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+        prop_assert_eq!(inputs(&decoded.draft), inputs(&draft));
+        prop_assert_eq!(&decoded.draft.name, &draft.name);
+        prop_assert_eq!(decoded.lang.unwrap_or_default(), lang);
+        // Encoding is stable: the decoded scenario writes the same link.
+        prop_assert_eq!(encode(&decoded.draft, lang), encode(&draft, lang));
+    }
+
+    #[test]
+    fn stored_round_trip_gives_the_same_scenario(draft in draft()) {
+        let working = Working { schema: SCHEMA, lang: Lang::En, draft };
+        prop_assert_eq!(decode_working(&encode_working(&working)), Loaded::Found(working));
+    }
+
+    #[test]
+    fn link_decoder_never_panics(text in ".{0,400}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn link_decoder_never_panics_on_near_links(
+        pairs in proptest::collection::vec(("[a-z_.]{0,12}", "[-0-9.,eE+%a-z]{0,12}"), 0..30)
+    ) {
+        let link = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        let decoded = decode(&link);
+        // Whatever was taken is valid.
+        let (_, errors) = Inputs::from_plain(decoded.draft.central.iter().map(|(f, v)| (*f, v.as_str())));
+        prop_assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn storage_decoder_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = decode_working(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+#[test]
+fn the_default_scenario_has_an_empty_link() {
+    assert_eq!(encode(&Draft::with_defaults(), Lang::Fr), "v=1");
+}
+
+#[test]
+fn a_link_reports_each_key_it_ignores() {
+    let decoded = decode("v=1&price=150&bogus=1&win=250&prudent.nope=3&v=9");
+    assert_eq!(
+        inputs(&decoded.draft).price,
+        rust_decimal::Decimal::from(150)
+    );
+    let reasons: Vec<_> = decoded
+        .ignored
+        .iter()
+        .map(|i| (i.key.as_str(), &i.reason))
+        .collect();
+    assert!(matches!(reasons[0], ("bogus", IgnoredReason::UnknownKey)));
+    assert!(matches!(reasons[1], ("win", IgnoredReason::Invalid(_))));
+    assert!(matches!(
+        reasons[2],
+        ("prudent.nope", IgnoredReason::UnknownKey)
+    ));
+    assert!(matches!(
+        reasons[3],
+        ("v", IgnoredReason::UnsupportedVersion)
+    ));
+}
+
+#[test]
+fn a_huge_link_is_cut_and_reported() {
+    let link = "price=130&".repeat(10_000);
+    let decoded = decode(&link);
+    assert_eq!(
+        inputs(&decoded.draft).price,
+        rust_decimal::Decimal::from(130)
+    );
+    assert!(decoded
+        .ignored
+        .iter()
+        .any(|i| i.reason == IgnoredReason::TooManyKeys));
+}
+
+/// Every schema ever written still loads (one fixture per version).
+#[test]
+fn every_stored_schema_still_loads() {
+    let raw = include_str!("fixtures/storage/working-v1.json");
+    let Loaded::Found(working) = decode_working(raw) else {
+        panic!("the v1 fixture no longer loads");
+    };
+    assert_eq!(working.lang, Lang::En);
+    assert_eq!(working.draft.name, "Industrial SMEs");
+    let inputs = inputs(&working.draft);
+    assert_eq!(inputs.meetings, rust_decimal::Decimal::from(80));
+    assert_eq!(inputs.noshow, rust_decimal::Decimal::new(125, 3));
+    assert_eq!(
+        working.draft.prudent.get(&Field::Win).map(String::as_str),
+        Some("20")
+    );
+}
+
+#[test]
+fn foreign_or_newer_stored_data_is_not_taken() {
+    assert_eq!(decode_working("{not json"), Loaded::Unreadable);
+    assert_eq!(decode_working("[1,2,3]"), Loaded::Unreadable);
+    assert_eq!(decode_working(r#"{"schema":1}"#), Loaded::Unreadable);
+    assert_eq!(
+        decode_working(r#"{"schema":7,"draft":{}}"#),
+        Loaded::Newer(7)
+    );
+}
