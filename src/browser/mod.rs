@@ -1,0 +1,28 @@
+//! The browser's edges, each behind a small module: the page's address
+//! (share link), storage, and a few DOM helpers. Nothing else in the crate
+//! calls web-sys directly, except the chart drawing.
+
+pub mod address;
+pub mod storage;
+
+/// Moves keyboard focus to the element with this id, if any.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Keeps `<html lang>` in sync with the chosen language.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}

@@ -1,0 +1,26 @@
+//! localStorage through gloo-storage, guarded: storage may be missing
+//! (disabled, private mode) or full, and the app must keep working in
+//! memory either way.
+
+use gloo_storage::{LocalStorage, Storage};
+
+/// Whether `window.localStorage` exists and answers. gloo-storage's `raw()`
+/// panics when it does not, so every access checks this first.
+pub fn available() -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// The raw text stored under `key`, if any.
+pub fn read_raw(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; false when storage is off or full.
+pub fn write_raw(key: &str, value: &str) -> bool {
+    available() && LocalStorage::raw().set_item(key, value).is_ok()
+}

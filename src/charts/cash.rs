@@ -1,0 +1,59 @@
+//! Cumulative net cash month by month, with the payback month marked.
+
+use plotters::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::{font, money_label, padded, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR};
+use crate::i18n::page::{text, Text};
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CashChart {
+    /// (month, cumulative net cash)
+    pub months: Vec<(u32, f64)>,
+    pub payback_month: Option<u32>,
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, data: &CashChart, lang: Lang) -> Result<(), ChartError> {
+    let surface = surface(canvas)?;
+    let s = surface.scale;
+    let root = surface.backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let last = data.months.last().map_or(1, |m| m.0).max(1);
+    let (lo, hi) = data
+        .months
+        .iter()
+        .fold((0f64, 0f64), |(lo, hi), m| (lo.min(m.1), hi.max(m.1)));
+    let y = padded(lo, hi);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(10.0 * s)
+        .x_label_area_size(34.0 * s)
+        .y_label_area_size(74.0 * s)
+        .build_cartesian_2d(0.5f64..(f64::from(last) + 0.5), y.clone())?;
+    chart
+        .configure_mesh()
+        .light_line_style(WHITE)
+        .label_style(font(s, 11.0))
+        .x_desc(text(lang, Text::ChartMonth))
+        .y_desc(text(lang, Text::ChartCumulative))
+        .x_label_formatter(&|v| format!("{}", v.round() as i64))
+        .y_label_formatter(&|v| money_label(*v, lang))
+        .draw()?;
+    chart.draw_series(data.months.iter().map(|(month, cash)| {
+        let x = f64::from(*month);
+        let color = if *cash >= 0.0 { GAIN_COLOR } else { ROI_COLOR };
+        Rectangle::new(
+            [(x - 0.35, 0.0), (x + 0.35, *cash)],
+            color.mix(0.85).filled(),
+        )
+    }))?;
+    if let Some(month) = data.payback_month {
+        let x = f64::from(month);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, y.start), (x, y.end)],
+            NET_COLOR.stroke_width((2.0 * s) as u32),
+        )))?;
+    }
+    root.present()?;
+    Ok(())
+}

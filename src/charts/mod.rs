@@ -1,0 +1,80 @@
+//! Charts drawn with plotters on a canvas. Each module takes plain data and
+//! a canvas and draws; none of them knows about signals or the engine's
+//! types, so they stay small and the page decides when to redraw.
+
+pub mod bars;
+pub mod cash;
+pub mod price;
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use crate::i18n::Lang;
+
+pub const NET_COLOR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+pub const ROI_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
+pub const GAIN_COLOR: RGBColor = RGBColor(0x15, 0x80, 0x3d);
+pub const TEXT_COLOR: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+
+/// Why a chart could not be drawn (a canvas without 2D context, a zero size).
+#[derive(Debug)]
+pub struct ChartError;
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(_: DrawingAreaErrorKind<E>) -> Self {
+        ChartError
+    }
+}
+
+/// A canvas sized for the screen: the backing store is the CSS size times
+/// the device pixel ratio (crisp on HiDPI), and `scale` multiplies every
+/// font size and margin so the chart looks the same at any ratio.
+pub struct Surface {
+    pub backend: CanvasBackend,
+    pub scale: f64,
+}
+
+pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let css_width = f64::from(canvas.client_width().max(280));
+    let css_height = f64::from(canvas.client_height().max(200));
+    let (width, height) = ((css_width * ratio) as u32, (css_height * ratio) as u32);
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(ChartError)?;
+    Ok(Surface {
+        backend,
+        scale: ratio,
+    })
+}
+
+/// The font for axis labels at this scale.
+pub fn font(scale: f64, size: f64) -> TextStyle<'static> {
+    ("sans-serif", size * scale).into_font().color(&TEXT_COLOR)
+}
+
+/// Pads a value range so lines never sit on the frame, and never collapses.
+pub fn padded(min: f64, max: f64) -> std::ops::Range<f64> {
+    let (min, max) = (min.min(0.0), max.max(0.0));
+    let span = (max - min).max(1.0);
+    (min - span * 0.05)..(max + span * 0.05)
+}
+
+/// Axis label for money: whole euros, compact.
+pub fn money_label(value: f64, lang: Lang) -> String {
+    let value = rust_decimal::Decimal::from_f64_retain(value.round()).unwrap_or_default();
+    crate::format::money_rounded(value, lang)
+}
+
+pub fn percent_label(value: f64, lang: Lang) -> String {
+    let value =
+        rust_decimal::Decimal::from_f64_retain((value * 100.0).round() / 100.0).unwrap_or_default();
+    crate::format::percent_unsigned(value, lang)
+}

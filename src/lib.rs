@@ -1,0 +1,19 @@
+//! Is a pay-per-result telemarketing campaign worth its price?
+//!
+//! The money math lives in [`engine`] (pure, no web dependency, tested
+//! natively); [`format`] and [`i18n`] turn it into French or English text.
+//! Everything that touches the browser is compiled for wasm32 only.
+
+pub mod engine;
+pub mod format;
+pub mod i18n;
+pub mod link;
+pub mod scenario;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod charts;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

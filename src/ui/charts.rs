@@ -1,0 +1,247 @@
+//! The three charts as components: a canvas that redraws when its data,
+//! the language or the window size change, a text summary for screen
+//! readers and the chart's data as a table.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::charts::{bars, cash, price};
+use crate::engine::{sweep, Figure, Variant};
+use crate::format::{decimal_to_f64, money, percent};
+use crate::i18n::page::{text, Text};
+use crate::i18n::Lang;
+use crate::ui::scenarios::variant_name;
+use crate::ui::state::Calculator;
+
+/// Points on the price chart: enough for a smooth ROI curve.
+const SWEEP_POINTS: usize = 61;
+
+fn to_f64(figure: &Figure) -> Option<f64> {
+    figure.as_ref().ok().map(|value| decimal_to_f64(*value))
+}
+
+/// Bumps on every window resize so the charts redraw at the new size.
+fn resize_tick() -> ReadSignal<u32> {
+    let (tick, set_tick) = signal(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| set_tick.update(|t| *t += 1));
+    on_cleanup(move || handle.remove());
+    tick
+}
+
+/// A canvas drawn by `draw` from `data`, with a spoken summary and a table.
+#[component]
+fn ChartFrame<T, D>(
+    testid: &'static str,
+    title: Text,
+    data: Memo<T>,
+    draw: D,
+    summary: Signal<String>,
+    table: ViewFn,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    D: Fn(&web_sys::HtmlCanvasElement, &T, Lang) + Copy + 'static,
+{
+    let lang = expect_context::<Calculator>().lang;
+    let canvas = NodeRef::<Canvas>::new();
+    let tick = resize_tick();
+    Effect::new(move |_| {
+        tick.track();
+        let lang = lang.get();
+        if let Some(canvas) = canvas.get() {
+            data.with(|data| draw(&canvas, data, lang));
+        }
+    });
+    view! {
+        <figure class="chart">
+            <figcaption>{move || text(lang.get(), title)}</figcaption>
+            <canvas node_ref=canvas data-testid=testid role="img" aria-label=move || summary.get()></canvas>
+            <details>
+                <summary>{move || text(lang.get(), Text::ShowChartData)}</summary>
+                {table.run()}
+            </details>
+        </figure>
+    }
+}
+
+#[component]
+pub fn PriceChart() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let data = Memo::new(move |_| {
+        calc.central.with(|checked| {
+            let sweep = sweep(&checked.inputs, SWEEP_POINTS);
+            let break_even = calc.outcome.with(|o| to_f64(&o.break_even_price));
+            price::PriceChart {
+                points: sweep
+                    .points
+                    .iter()
+                    .map(|p| {
+                        (
+                            decimal_to_f64(p.price),
+                            to_f64(&p.net_result).unwrap_or(0.0),
+                            to_f64(&p.roi),
+                        )
+                    })
+                    .collect(),
+                current_price: decimal_to_f64(checked.inputs.price),
+                break_even_price: break_even.filter(|p| *p >= 0.0),
+            }
+        })
+    });
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        let (bep, price) = (
+            calc.outcome.with(|o| o.break_even_price),
+            calc.central.with(|c| c.inputs.price),
+        );
+        let bep = match bep {
+            Ok(value) if value >= Decimal::ZERO => money(value, lang),
+            _ => "—".to_string(),
+        };
+        format!(
+            "{}. {}: {}. {}: {}.",
+            text(lang, Text::PriceChartTitle),
+            text(lang, Text::CurrentPrice),
+            money(price, lang),
+            text(lang, Text::BreakEven),
+            bep
+        )
+    });
+    let table = move || {
+        let lang = lang.get();
+        let rows = calc.central.with(|c| sweep(&c.inputs, 11)).points;
+        view! {
+            <table>
+                <thead><tr>
+                    <th scope="col">{text(lang, Text::ChartPrice)}</th>
+                    <th scope="col">{text(lang, Text::ChartNetResult)}</th>
+                    <th scope="col">{text(lang, Text::ChartRoi)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|p| view! { <tr>
+                        <td>{money(p.price, lang)}</td>
+                        <td>{p.net_result.map(|v| money(v, lang)).unwrap_or_default()}</td>
+                        <td>{p.roi.map(|v| percent(v, lang)).unwrap_or_else(|_| "—".into())}</td>
+                    </tr> }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <ChartFrame testid="chart-price" title=Text::PriceChartTitle data draw=|c, d, l| { let _ = price::draw(c, d, l); } summary table=ViewFn::from(table) />
+    }
+}
+
+#[component]
+pub fn CashChart() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let data = Memo::new(move |_| {
+        calc.outcome.with(|o| cash::CashChart {
+            months: o
+                .schedule
+                .rows
+                .iter()
+                .map(|row| (row.month, decimal_to_f64(row.cumulative_net)))
+                .collect(),
+            payback_month: o.schedule.payback_month,
+        })
+    });
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        let payback = calc.outcome.with(|o| {
+            crate::ui::figures::figure_text(
+                lang,
+                crate::engine::FigureId::PaybackMonth,
+                &o.payback_month,
+            )
+        });
+        format!("{}. {}", text(lang, Text::CashChartTitle), payback)
+    });
+    let table = move || {
+        let lang = lang.get();
+        let rows = calc.outcome.with(|o| o.schedule.rows.clone());
+        view! {
+            <table>
+                <thead><tr>
+                    <th scope="col">{text(lang, Text::ChartMonth)}</th>
+                    <th scope="col">{text(lang, Text::ChartCumulative)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <tr>
+                        <td>{row.month}</td>
+                        <td>{money(row.cumulative_net, lang)}</td>
+                    </tr> }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <ChartFrame testid="chart-cash" title=Text::CashChartTitle data draw=|c, d, l| { let _ = cash::draw(c, d, l); } summary table=ViewFn::from(table) />
+    }
+}
+
+#[component]
+pub fn ScenarioChart() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let data = Memo::new(move |_| {
+        let lang = lang.get();
+        bars::BarChart {
+            bars: Variant::ALL
+                .iter()
+                .map(|which| {
+                    calc.outcome_of(*which).with(|o| {
+                        (
+                            variant_name(lang, *which).to_string(),
+                            to_f64(&o.net_result).unwrap_or(0.0),
+                            to_f64(&o.roi),
+                        )
+                    })
+                })
+                .collect(),
+        }
+    });
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        let parts: Vec<String> = Variant::ALL
+            .iter()
+            .map(|which| {
+                calc.outcome_of(*which).with(|o| {
+                    format!(
+                        "{} : {} / {}",
+                        variant_name(lang, *which),
+                        o.net_result.map(|v| money(v, lang)).unwrap_or_default(),
+                        o.roi
+                            .map(|v| percent(v, lang))
+                            .unwrap_or_else(|_| "—".into())
+                    )
+                })
+            })
+            .collect();
+        format!(
+            "{}. {}",
+            text(lang, Text::ScenarioChartTitle),
+            parts.join(" ; ")
+        )
+    });
+    let table = move || view! { <p>{summary.get()}</p> };
+    view! {
+        <ChartFrame testid="chart-scenarios" title=Text::ScenarioChartTitle data draw=|c, d, l| { let _ = bars::draw(c, d, l); } summary table=ViewFn::from(table) />
+    }
+}
+
+/// The price and cash charts, side by side on a wide screen.
+#[component]
+pub fn Charts() -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    view! {
+        <section class="charts" aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{move || text(lang.get(), Text::ChartsHeading)}</h2>
+            <PriceChart />
+            <CashChart />
+        </section>
+    }
+}

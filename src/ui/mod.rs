@@ -1,0 +1,120 @@
+//! The page: components by domain job, sharing one [`state::Calculator`]
+//! through context.
+
+pub mod charts;
+pub mod field;
+pub mod figures;
+pub mod form;
+pub mod language;
+pub mod message;
+pub mod notices;
+pub mod scenarios;
+pub mod stale;
+pub mod state;
+pub mod verdict;
+
+use leptos::prelude::*;
+
+use crate::browser::{address, set_document_language, storage};
+use crate::i18n::page::{text, Text};
+use crate::i18n::Lang;
+use crate::link;
+use crate::scenario::Draft;
+use crate::store::{self, Loaded, Working};
+use crate::ui::notices::Notice;
+use crate::ui::state::Calculator;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Where the first scenario comes from: a shared link wins, then the
+/// scenario saved in this browser, then the defaults.
+fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let decoded = link::decode(&address::current_link());
+    let saved = storage::read_raw(store::WORKING_KEY).map(|raw| (store::decode_working(&raw), raw));
+    let mut saved_working = None;
+    match saved {
+        Some((Loaded::Found(working), _)) => saved_working = Some(working),
+        Some((Loaded::Unreadable, raw)) => {
+            // Keep the unreadable text aside so nothing is lost.
+            storage::write_raw(store::BACKUP_KEY, &raw);
+            notices.push(Notice::StorageUnreadable);
+        }
+        Some((Loaded::Newer(_), _)) => notices.push(Notice::StorageNewer),
+        None => {}
+    }
+    if !storage::available() {
+        notices.push(Notice::StorageOff);
+    }
+    if decoded.any {
+        if !decoded.ignored.is_empty() {
+            notices.push(Notice::LinkIgnored(decoded.ignored.clone()));
+        }
+        let lang = decoded
+            .lang
+            .or(saved_working.as_ref().map(|w| w.lang))
+            .unwrap_or_default();
+        return (decoded.draft, lang, notices);
+    }
+    match saved_working {
+        Some(working) => (working.draft, working.lang, notices),
+        None => (Draft::with_defaults(), Lang::default(), notices),
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (draft, lang, notices) = initial_scenario();
+    let calc = Calculator::new(&draft, lang);
+    provide_context(calc);
+    let notices = RwSignal::new(notices);
+    // A newer version's data must not be overwritten by this one.
+    let may_save = !notices.with_untracked(|n| n.contains(&Notice::StorageNewer));
+
+    Effect::new(move |_| set_document_language(calc.lang.get().code()));
+    Effect::new(move |_| {
+        let draft = calc.draft();
+        let lang = calc.lang.get();
+        address::replace_link(&link::encode(&draft, lang));
+        if may_save && storage::available() {
+            let working = Working {
+                schema: store::SCHEMA,
+                lang,
+                draft,
+            };
+            if !storage::write_raw(store::WORKING_KEY, &store::encode_working(&working)) {
+                notices.update(|n| {
+                    if !n.contains(&Notice::SaveFailed) {
+                        n.push(Notice::SaveFailed);
+                    }
+                });
+            }
+        }
+    });
+
+    let lang = calc.lang;
+    view! {
+        <header class="top">
+            <div>
+                <h1>{move || text(lang.get(), Text::AppTitle)}</h1>
+                <p class="lead">{move || text(lang.get(), Text::AppLead)}</p>
+            </div>
+            <language::LanguageSwitch />
+        </header>
+        <notices::Notices notices />
+        <main class="layout">
+            <form::ScenarioForm />
+            <div class="outputs">
+                <figures::Results />
+                <charts::Charts />
+            </div>
+            <scenarios::Scenarios />
+        </main>
+        <figures::SummaryBar />
+        <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>
+    }
+}

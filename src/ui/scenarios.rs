@@ -1,0 +1,149 @@
+//! Prudent, central and ambitious side by side: editable inputs and a
+//! comparison of their results.
+
+use leptos::prelude::*;
+
+use crate::engine::{Field, FieldKind, FigureId, Variant};
+use crate::i18n::page::{text, Text};
+use crate::i18n::{choice_label, field_label, figure_label, Lang};
+use crate::ui::field::Control;
+use crate::ui::figures::{data_value, figure_text};
+use crate::ui::state::Calculator;
+
+/// The inputs that differ between variants by default come first.
+const UNCERTAIN: [Field; 6] = [
+    Field::Noshow,
+    Field::Opp,
+    Field::Win,
+    Field::Deal,
+    Field::Margin,
+    Field::Hours,
+];
+
+const COMPARED: [FigureId; 5] = [
+    FigureId::Sales,
+    FigureId::NetResult,
+    FigureId::Roi,
+    FigureId::CostPerSale,
+    FigureId::BreakEvenPrice,
+];
+
+pub fn variant_name(lang: Lang, which: Variant) -> &'static str {
+    text(
+        lang,
+        match which {
+            Variant::Prudent => Text::Prudent,
+            Variant::Central => Text::Central,
+            Variant::Ambitious => Text::Ambitious,
+        },
+    )
+}
+
+#[component]
+fn VariantCell(field: Field, which: Variant) -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let label = Signal::derive(move || {
+        format!(
+            "{} — {}",
+            field_label(lang.get(), field),
+            variant_name(lang.get(), which)
+        )
+    });
+    let id = format!("{}-{}", crate::scenario::variant_key(which), field.key());
+    let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
+    let shown_error = move || calc.checked(which).with(|c| c.error(field).is_some());
+    view! {
+        <td class:overridden=overridden class:invalid=shown_error>
+            <Control field which id described_by=String::new() label />
+        </td>
+    }
+}
+
+#[component]
+fn InputRow(field: Field) -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let central = move || {
+        let plain = calc.central.with(|c| c.inputs.plain(field));
+        match field.spec().kind {
+            FieldKind::Choice(_) => choice_label(lang.get(), field, &plain).to_string(),
+            _ => crate::scenario::plain_to_text(field, &plain, lang.get()),
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{move || field_label(lang.get(), field)}</th>
+            <VariantCell field which=Variant::Prudent />
+            <td class="central-value">{central}</td>
+            <VariantCell field which=Variant::Ambitious />
+        </tr>
+    }
+}
+
+#[component]
+fn ResultRow(id: FigureId) -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let cell = move |which: Variant| {
+        let figure = Memo::new(move |_| calc.outcome_of(which).with(|o| o.figure(id)));
+        view! {
+            <td
+                data-testid=format!("scenario-{}-{}", crate::scenario::variant_key(which), id.testid())
+                data-value=move || figure.with(data_value)
+            >
+                {move || figure.with(|f| figure_text(lang.get(), id, f))}
+            </td>
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{move || figure_label(lang.get(), id)}</th>
+            {cell(Variant::Prudent)}
+            {cell(Variant::Central)}
+            {cell(Variant::Ambitious)}
+        </tr>
+    }
+}
+
+#[component]
+pub fn Scenarios() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let others = Field::ALL.iter().filter(|field| !UNCERTAIN.contains(field));
+    let reset = move |_| {
+        calc.prudent_texts.set(Default::default());
+        calc.ambitious_texts.set(Default::default());
+    };
+    view! {
+        <section class="scenarios" aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">{move || text(lang.get(), Text::ScenariosHeading)}</h2>
+            <p class="lead">{move || text(lang.get(), Text::ScenariosLead)}</p>
+            <div class="table-scroll">
+                <table class="scenario-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || text(lang.get(), Text::ScenarioInput)}</th>
+                            {Variant::ALL
+                                .iter()
+                                .map(|which| {
+                                    let which = *which;
+                                    view! { <th scope="col">{move || variant_name(lang.get(), which)}</th> }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody class="results-rows">
+                        {COMPARED.iter().map(|id| view! { <ResultRow id=*id /> }).collect_view()}
+                    </tbody>
+                    <tbody>
+                        {UNCERTAIN.iter().map(|field| view! { <InputRow field=*field /> }).collect_view()}
+                        {others.map(|field| view! { <InputRow field=*field /> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" on:click=reset>{move || text(lang.get(), Text::ResetVariant)}</button>
+            <crate::ui::charts::ScenarioChart />
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+//! The page's state: what the user typed, per scenario, and what follows
+//! from it. Data flows one way: typed text → validated inputs → outcome.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::engine::{derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, Variant};
+use crate::i18n::Lang;
+use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft};
+
+/// Texts typed into the form, by field, in the user's locale.
+pub type Texts = BTreeMap<Field, String>;
+
+/// Everything the page shows derives from these signals.
+#[derive(Clone, Copy)]
+pub struct Calculator {
+    pub lang: RwSignal<Lang>,
+    pub name: RwSignal<String>,
+    /// The central scenario: one text per field.
+    pub central_texts: RwSignal<Texts>,
+    /// Prudent and ambitious: only the fields the user overrode.
+    pub prudent_texts: RwSignal<Texts>,
+    pub ambitious_texts: RwSignal<Texts>,
+    /// The central scenario, validated; keeps the last valid inputs while
+    /// a field is wrong (`errors` then says what to fix).
+    pub central: Memo<Checked>,
+    pub outcome: Memo<Outcome>,
+    pub prudent: Memo<Checked>,
+    pub ambitious: Memo<Checked>,
+    pub prudent_outcome: Memo<Outcome>,
+    pub ambitious_outcome: Memo<Outcome>,
+}
+
+impl Calculator {
+    /// A calculator showing `draft` in `lang`.
+    pub fn new(draft: &Draft, lang: Lang) -> Self {
+        let lang = RwSignal::new(lang);
+        let name = RwSignal::new(draft.name.clone());
+        let central_texts = RwSignal::new(texts_of(&draft.central, Lang::Fr));
+        let prudent_texts = RwSignal::new(BTreeMap::new());
+        let ambitious_texts = RwSignal::new(BTreeMap::new());
+        let initial_lang = lang.get_untracked();
+        central_texts.set(texts_of(&draft.central, initial_lang));
+        prudent_texts.set(texts_of(&draft.prudent, initial_lang));
+        ambitious_texts.set(texts_of(&draft.ambitious, initial_lang));
+
+        let central = Memo::new(move |previous: Option<&Checked>| {
+            let base = Inputs::default();
+            let fresh = checked_inputs(&base, &central_texts.get(), lang.get());
+            keep_last_valid(fresh, previous)
+        });
+        let outcome = Memo::new(move |_| evaluate(&central.with(|c| c.inputs.clone())));
+        let variant = move |texts: RwSignal<Texts>, which: Variant| {
+            Memo::new(move |_| {
+                let base = central.with(|c| derive_variant(&c.inputs, which));
+                checked_inputs(&base, &texts.get(), lang.get())
+            })
+        };
+        let prudent = variant(prudent_texts, Variant::Prudent);
+        let ambitious = variant(ambitious_texts, Variant::Ambitious);
+        let prudent_outcome = Memo::new(move |_| evaluate(&prudent.with(|c| c.inputs.clone())));
+        let ambitious_outcome = Memo::new(move |_| evaluate(&ambitious.with(|c| c.inputs.clone())));
+
+        Self {
+            lang,
+            name,
+            central_texts,
+            prudent_texts,
+            ambitious_texts,
+            central,
+            outcome,
+            prudent,
+            ambitious,
+            prudent_outcome,
+            ambitious_outcome,
+        }
+    }
+
+    /// The texts of a variant (central: every field; others: overrides).
+    pub fn texts(&self, which: Variant) -> RwSignal<Texts> {
+        match which {
+            Variant::Prudent => self.prudent_texts,
+            Variant::Central => self.central_texts,
+            Variant::Ambitious => self.ambitious_texts,
+        }
+    }
+
+    pub fn checked(&self, which: Variant) -> Memo<Checked> {
+        match which {
+            Variant::Prudent => self.prudent,
+            Variant::Central => self.central,
+            Variant::Ambitious => self.ambitious,
+        }
+    }
+
+    pub fn outcome_of(&self, which: Variant) -> Memo<Outcome> {
+        match which {
+            Variant::Prudent => self.prudent_outcome,
+            Variant::Central => self.outcome,
+            Variant::Ambitious => self.ambitious_outcome,
+        }
+    }
+
+    /// Switches language, rewriting every readable number in the new
+    /// locale (text that does not parse is left as typed).
+    pub fn switch_language(&self, to: Lang) {
+        let from = self.lang.get_untracked();
+        if from == to {
+            return;
+        }
+        for which in Variant::ALL {
+            self.texts(which).update(|texts| {
+                for (field, text) in texts.iter_mut() {
+                    if let Ok(plain) = crate::scenario::text_to_plain(*field, text, from) {
+                        *text = plain_to_text(*field, &plain, to);
+                    }
+                }
+            });
+        }
+        self.lang.set(to);
+    }
+
+    /// What to save or share: the last valid values, as plain text.
+    pub fn draft(&self) -> Draft {
+        let central = self.central.with(|c| c.inputs.clone());
+        let lang = self.lang.get();
+        let overrides = |texts: RwSignal<Texts>| {
+            texts.with(|texts| {
+                texts
+                    .iter()
+                    .filter_map(|(field, text)| {
+                        crate::scenario::text_to_plain(*field, text, lang)
+                            .ok()
+                            .map(|plain| (*field, plain))
+                    })
+                    .collect()
+            })
+        };
+        Draft {
+            name: self.name.get(),
+            central: Field::ALL
+                .iter()
+                .map(|field| (*field, central.plain(*field)))
+                .collect(),
+            prudent: overrides(self.prudent_texts),
+            ambitious: overrides(self.ambitious_texts),
+        }
+    }
+
+    /// Replaces everything the user sees by `draft`.
+    pub fn load(&self, draft: &Draft) {
+        let lang = self.lang.get_untracked();
+        self.name.set(draft.name.clone());
+        self.central_texts.set(texts_of(&draft.central, lang));
+        self.prudent_texts.set(texts_of(&draft.prudent, lang));
+        self.ambitious_texts.set(texts_of(&draft.ambitious, lang));
+    }
+}
+
+fn keep_last_valid(fresh: Checked, previous: Option<&Checked>) -> Checked {
+    match previous {
+        Some(previous) if !fresh.errors.is_empty() => Checked {
+            inputs: previous.inputs.clone(),
+            errors: fresh.errors,
+        },
+        _ => fresh,
+    }
+}
+
+/// Plain values (link, storage) → texts in the user's locale.
+fn texts_of(plain: &BTreeMap<Field, String>, lang: Lang) -> Texts {
+    plain
+        .iter()
+        .map(|(field, value)| (*field, plain_to_text(*field, value, lang)))
+        .collect()
+}
+
+/// Whether a field is typed (a number) rather than chosen.
+pub fn is_choice(field: Field) -> bool {
+    matches!(field.spec().kind, FieldKind::Choice(_))
+}

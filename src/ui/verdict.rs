@@ -1,0 +1,51 @@
+//! The plain-language verdict on the central scenario.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::engine::Outcome;
+use crate::format::{money, percent};
+use crate::i18n::page::{reading, Reading};
+use crate::i18n::Lang;
+use crate::ui::state::Calculator;
+
+fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
+    let (Ok(net), Ok(roi)) = (outcome.net_result, outcome.roi) else {
+        return reading(lang, &Reading::NoCost);
+    };
+    let max_price = outcome
+        .break_even_price
+        .ok()
+        .filter(|price| *price >= Decimal::ZERO)
+        .map(|price| money(price, lang));
+    let per_euro = money(roi, lang);
+    let roi = percent(roi, lang);
+    let loss = money(net.abs(), lang);
+    let max = max_price.as_deref();
+    let text = match net.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Greater => Reading::Profitable {
+            per_euro: &per_euro,
+            roi: &roi,
+            max_price: max.unwrap_or("—"),
+        },
+        std::cmp::Ordering::Equal => Reading::BreakEven {
+            max_price: max.unwrap_or("—"),
+        },
+        std::cmp::Ordering::Less => Reading::Loss {
+            loss: &loss,
+            max_price: max,
+        },
+    };
+    reading(lang, &text)
+}
+
+#[component]
+pub fn Verdict() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    view! {
+        <p class="verdict" data-testid="verdict" aria-live="polite">
+            {move || calc.outcome.with(|outcome| verdict_text(lang.get(), outcome))}
+        </p>
+    }
+}

@@ -1,0 +1,118 @@
+// The calculator page, driven like a user in headless Chromium on the
+// release build served from 127.0.0.1.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = "") {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(server.url + hash);
+  await ready(page);
+  return { page, errors };
+}
+
+test("the default scenario shows the reference ROI, computed by the wasm", async () => {
+  const { page, errors } = await open();
+  assert.equal(await valueOf(page, "roi"), "3.8");
+  assert.equal(await valueOf(page, "total-cost"), "6000");
+  assert.equal(await valueOf(page, "sales-expected"), "12.5");
+  assert.equal(await valueOf(page, "sales"), "12");
+  assert.equal(await valueOf(page, "gross-margin"), "28800");
+  assert.equal(await valueOf(page, "net-result"), "22800");
+  assert.equal(await valueOf(page, "margin-multiple"), "4.8");
+  assert.equal(await valueOf(page, "payback-month"), "3");
+  assert.match(await page.textContent('[data-testid="roi"]'), /\+380\s?%/);
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("typing a new price updates every figure as the user types", async () => {
+  const { page } = await open();
+  await page.fill('input[name="price"]', "");
+  await page.type('input[name="price"]', "240");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="total-cost"]').dataset.value === "12000",
+  );
+  assert.equal(await valueOf(page, "roi"), "1.4");
+  assert.equal(await valueOf(page, "break-even-price"), "576");
+  await page.context().close();
+});
+
+test("a French-formatted number is read as the user wrote it", async () => {
+  const { page } = await open();
+  await page.fill('input[name="deal"]', "7 500,50");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="gross-margin"]').dataset.value === "36002.4",
+  );
+  await page.context().close();
+});
+
+test("an out-of-range value gets a message at the field and freezes the figures", async () => {
+  const { page } = await open();
+  await page.fill('input[name="win"]', "120");
+  await page.waitForSelector('input[name="win"][aria-invalid="true"]');
+  const message = await page.textContent("#error-win");
+  assert.match(message, /100/);
+  assert.equal(await valueOf(page, "roi"), "3.8");
+  assert.ok(await page.isVisible('[data-testid="stale"]'));
+  await page.fill('input[name="win"]', "25");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sales-expected"]').dataset.value === "6.25",
+  );
+  assert.equal(await page.isVisible('[data-testid="stale"]'), false);
+  await page.context().close();
+});
+
+test("the language switch changes texts, number formats and <html lang>", async () => {
+  const { page } = await open();
+  const french = await page.textContent('[data-testid="net-result"]');
+  assert.match(french, /22\s800\s€/);
+  await page.click('[data-testid="lang-en"]');
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await page.textContent('[data-testid="net-result"]'), /€22,800/);
+  assert.equal(await page.inputValue('input[name="deal"]'), "6,000");
+  assert.equal(await valueOf(page, "roi"), "3.8");
+  await page.context().close();
+});
+
+test("each chart is drawn and changes when the price changes", async () => {
+  const { page } = await open();
+  const snapshot = () =>
+    page.evaluate(() =>
+      ["chart-price", "chart-cash", "chart-scenarios"].map((id) => {
+        const canvas = document.querySelector(`[data-testid="${id}"]`);
+        const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 250 || pixels[i + 2] < 250) inked++;
+        return { inked, image: canvas.toDataURL() };
+      }),
+    );
+  const before = await snapshot();
+  for (const chart of before) assert.ok(chart.inked > 500, "a chart is blank");
+  await page.fill('input[name="price"]', "300");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="total-cost"]').dataset.value === "15000",
+  );
+  await page.waitForTimeout(100);
+  const after = await snapshot();
+  for (let i = 0; i < before.length; i++) {
+    assert.notEqual(after[i].image, before[i].image, `chart ${i} did not change with the price`);
+  }
+  await page.context().close();
+});
