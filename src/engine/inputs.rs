@@ -234,14 +234,28 @@ pub enum Value {
 }
 
 /// Why a plain text is not a valid value for its field.
+///
+/// Checked in this order: empty, grammar, bounds, whole number, decimals.
+/// Bounds are in plain units (percent numbers for rates), ready to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Problem {
+    /// Nothing but whitespace.
     Empty,
+    /// Not `-?digits[.digits]` (exponents, signs, grouping, words, …).
     NotANumber,
+    /// A count, months or years with a fractional part.
     NotAWholeNumber,
-    TooManyDecimals { max: u32 },
-    BelowMin { min: Decimal },
-    AboveMax { max: Decimal },
+    /// More significant decimals than the field takes (trailing zeros are fine).
+    TooManyDecimals {
+        max: u32,
+    },
+    BelowMin {
+        min: Decimal,
+    },
+    AboveMax {
+        max: Decimal,
+    },
+    /// Not one of the field's tokens (they are case-sensitive).
     UnknownChoice,
 }
 
@@ -320,7 +334,9 @@ impl Inputs {
     }
 
     /// The inverse of [`Inputs::set`]: normalized plain text (`"25"` for a
-    /// no-show of 0.25, `"120"`, `"12.5"`, `"0"`), so round trips are textually stable.
+    /// no-show of 0.25, `"120"`, `"12.5"`, `"0"`), so round trips are textually
+    /// stable. Empty only for a rate too large to write as a percent (never
+    /// for inputs that passed [`Inputs::set`]).
     pub fn plain(&self, field: Field) -> String {
         match field {
             Field::Basis => self.basis.token().to_owned(),

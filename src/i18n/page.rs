@@ -7,6 +7,7 @@ use super::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
     AppTitle,
+    RoiHelpSummary,
     ScenarioName,
     AppLead,
     LanguageLabel,
@@ -54,6 +55,8 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, AppLead) => "Describe your campaign: the calculator gives the real cost of a held meeting, the customers and margin to expect, the ROI and the highest price worth paying per meeting. Everything is computed in your browser; nothing is sent anywhere.",
         (Lang::Fr, ScenarioName) => "Nom du scénario (facultatif)",
         (Lang::En, ScenarioName) => "Scenario name (optional)",
+        (Lang::Fr, RoiHelpSummary) => "Comment lire ce ROI ?",
+        (Lang::En, RoiHelpSummary) => "How to read this ROI",
         (Lang::Fr, LanguageLabel) => "Langue",
         (Lang::En, LanguageLabel) => "Language",
         (Lang::Fr, InputsHeading) => "Votre campagne",

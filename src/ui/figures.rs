@@ -123,6 +123,10 @@ pub fn Results() -> impl IntoView {
                 {HEADLINE.iter().map(|id| view! { <FigureCard id=*id /> }).collect_view()}
             </div>
             <Verdict />
+            <details class="roi-help">
+                <summary>{move || text(lang.get(), Text::RoiHelpSummary)}</summary>
+                <p>{move || figure_help(lang.get(), FigureId::Roi)}</p>
+            </details>
             <h3>{move || text(lang.get(), Text::GuardrailsHeading)}</h3>
             <ul class="guardrails">
                 <Guardrail testid="guardrail-multiple" label=Text::GuardrailMultiple ok=multiple_ok />
