@@ -49,7 +49,9 @@ impl CapacityField {
     }
 
     pub fn from_key(key: &str) -> Option<CapacityField> {
-        CapacityField::ALL.into_iter().find(|field| field.key() == key)
+        CapacityField::ALL
+            .into_iter()
+            .find(|field| field.key() == key)
     }
 
     pub fn spec(self) -> FieldSpec {
@@ -189,7 +191,11 @@ pub fn capacity(held: Decimal, months: u32, cap: &CapacityInputs) -> Capacity {
     let weeks = checked(months.checked_mul(fifty_two)).and_then(|w| checked(w.checked_div(twelve)));
     // reps × per week × months × 52: capacity × 12.
     let capacity_times_12 = weekly.and_then(|weekly| {
-        checked(weekly.checked_mul(months).and_then(|v| v.checked_mul(fifty_two)))
+        checked(
+            weekly
+                .checked_mul(months)
+                .and_then(|v| v.checked_mul(fifty_two)),
+        )
     });
     let capacity = capacity_times_12.and_then(|c| checked(c.checked_div(twelve)));
     let load = capacity_times_12.and_then(|c| {
@@ -239,14 +245,14 @@ mod tests {
     fn keys_specs_defaults() {
         for field in CapacityField::ALL {
             assert_eq!(CapacityField::from_key(field.key()), Some(field));
-            assert_eq!(
-                CapacityInputs::default().plain(field),
-                field.spec().default
-            );
+            assert_eq!(CapacityInputs::default().plain(field), field.spec().default);
         }
         assert!(CapacityInputs::default().validate().is_empty());
         assert_eq!(CapacityFigureId::Load.testid(), "capacity-load");
-        assert_eq!(CapacityFigureId::ExtraWeeks.testid(), "capacity-extra-weeks");
+        assert_eq!(
+            CapacityFigureId::ExtraWeeks.testid(),
+            "capacity-extra-weeks"
+        );
     }
 
     #[test]
@@ -296,7 +302,7 @@ mod tests {
         assert_eq!(c.weeks, Ok(d("52") / d("12")));
         assert_eq!(c.capacity, Ok(d("676") / d("12"))); // 13 × 52 / 12 = 56.33
         assert_eq!(c.load, Ok(d("1800") / d("676"))); // 150 × 12 / 676 = 2.66
-        // ceil(150 / 13) = 12 weeks needed, ceil(4.33) = 5 weeks in the campaign.
+                                                      // ceil(150 / 13) = 12 weeks needed, ceil(4.33) = 5 weeks in the campaign.
         assert_eq!(c.extra_weeks, Ok(d("7")));
         assert!(c.overloaded);
         // Exactly full: 104 held, 104 capacity; not overloaded.

@@ -61,7 +61,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::arith::{add, mul, sub};
-use crate::engine::{evaluate, Basis, Figure, FieldKind, FieldSpec, Inputs, Problem, Undefined};
+use crate::engine::{evaluate, Basis, FieldKind, FieldSpec, Figure, Inputs, Problem, Undefined};
 
 // ---------------------------------------------------------------------------
 // Plain text of the decision tools' own inputs.
@@ -218,7 +218,9 @@ impl CompareField {
 
     /// The field whose share-link key is exactly `key` (case-sensitive).
     pub fn from_key(key: &str) -> Option<CompareField> {
-        CompareField::ALL.into_iter().find(|field| field.key() == key)
+        CompareField::ALL
+            .into_iter()
+            .find(|field| field.key() == key)
     }
 
     /// Unit, bounds, precision and default (the module table).
@@ -564,10 +566,13 @@ pub fn verdict(comparison: &Comparison) -> Verdict {
         Model::ALL
             .into_iter()
             .filter_map(|model| figure(comparison.model(model)).ok().map(|v| (model, v)))
-            .fold(None, |best: Option<(Model, Decimal)>, (model, value)| match best {
-                Some((_, top)) if top >= value => best,
-                _ => Some((model, value)),
-            })
+            .fold(
+                None,
+                |best: Option<(Model, Decimal)>, (model, value)| match best {
+                    Some((_, top)) if top >= value => best,
+                    _ => Some((model, value)),
+                },
+            )
             .map(|(model, _)| model)
     };
     Verdict {
@@ -588,12 +593,12 @@ pub fn compare(base: &Inputs, team: &TeamInputs, time: &TimeInputs) -> Compariso
     let team_booked = team_booked(base.months, team);
     let team_cost = team_cost(base.months, team);
     let team = model_outcome(Model::Team, |f| {
-        flat_cost_scenario(base, mul(team_booked?, f)?, team_cost?)
+        Ok(flat_cost_scenario(base, mul(team_booked?, f)?, team_cost?))
     });
     let time_booked = time_booked(base.months, time);
     let time_cost = time_cost(base.months, time);
     let time = model_outcome(Model::Time, |f| {
-        flat_cost_scenario(base, mul(time_booked?, f)?, time_cost?)
+        Ok(flat_cost_scenario(base, mul(time_booked?, f)?, time_cost?))
     });
     Comparison { result, team, time }
 }
@@ -628,14 +633,14 @@ pub fn time_cost(months: u32, time: &TimeInputs) -> Figure {
 
 /// The scenario standing for a flat-cost model: its booked meetings, no price
 /// per meeting, the model cost as the one-off fee.
-fn flat_cost_scenario(base: &Inputs, booked: Decimal, cost: Decimal) -> Result<Inputs, Undefined> {
-    Ok(Inputs {
+fn flat_cost_scenario(base: &Inputs, booked: Decimal, cost: Decimal) -> Inputs {
+    Inputs {
         meetings: booked,
         price: Decimal::ZERO,
         basis: Basis::Booked,
         setup: cost,
         ..base.clone()
-    })
+    }
 }
 
 /// Evaluates the scenario `at(f)` at every delivery level `f`.

@@ -65,7 +65,11 @@ fn plain_text_follows_the_base_grammar() {
         (CompareField::TeamCallers, "", Problem::Empty),
         (CompareField::TeamCallers, "1,5", Problem::NotANumber),
         (CompareField::TeamCallers, "1.5", Problem::NotAWholeNumber),
-        (CompareField::TeamCallers, "0", Problem::BelowMin { min: d("1") }),
+        (
+            CompareField::TeamCallers,
+            "0",
+            Problem::BelowMin { min: d("1") },
+        ),
         (
             CompareField::TeamCallers,
             "1001",
@@ -76,13 +80,15 @@ fn plain_text_follows_the_base_grammar() {
             "12.00001",
             Problem::TooManyDecimals { max: 4 },
         ),
-        (CompareField::TimeSetup, "-1", Problem::BelowMin { min: d("0") }),
+        (
+            CompareField::TimeSetup,
+            "-1",
+            Problem::BelowMin { min: d("0") },
+        ),
         (
             CompareField::TimeSetup,
             "99999999999999999999999999999999",
-            Problem::AboveMax {
-                max: d("10000000"),
-            },
+            Problem::AboveMax { max: d("10000000") },
         ),
     ];
     for (field, plain, problem) in cases {
@@ -205,7 +211,12 @@ fn defaults_hand_computed() {
     assert_eq!(t.roi, Ok(d("15850") / d("12950")));
     assert_fig(t.cost_per_held, "259");
     assert_eq!(t.cost_per_sale, Ok(d("12950") / d("12")));
-    let expected = [("25", "1450"), ("37.5", "8650"), ("50", "15850"), ("62.5", "23050")];
+    let expected = [
+        ("25", "1450"),
+        ("37.5", "8650"),
+        ("50", "15850"),
+        ("62.5", "23050"),
+    ];
     for (point, (booked, net)) in t.stress.iter().zip(expected) {
         assert_fig(point.booked, booked);
         assert_fig(point.model_cost, "12950");
@@ -231,7 +242,10 @@ fn defaults_hand_computed() {
         comparison.figure(Model::Time, CompareFigure::RoiAt50),
         m.stress[0].roi
     );
-    assert_eq!(comparison.figure(Model::Team, CompareFigure::RoiAt100), t.roi);
+    assert_eq!(
+        comparison.figure(Model::Team, CompareFigure::RoiAt100),
+        t.roi
+    );
 
     assert_eq!(m.worst_roi(), m.stress[0].roi);
     assert_eq!(
@@ -317,7 +331,10 @@ fn undefined_figures_carry_the_base_reason() {
     };
     let comparison = compare(&Inputs::default(), &team, &time);
     assert_fig(comparison.team.booked, "0");
-    assert_eq!(comparison.team.cost_per_held, Err(Undefined::NoHeldMeetings));
+    assert_eq!(
+        comparison.team.cost_per_held,
+        Err(Undefined::NoHeldMeetings)
+    );
     assert_eq!(comparison.team.cost_per_sale, Err(Undefined::NoSales));
     assert_fig(comparison.team.net_result, "-12950");
     assert_fig(comparison.team.roi, "-1");
@@ -432,7 +449,17 @@ mod properties {
             (plain_value(0, 10, 1), plain_value(0, 200, 0), 1u32..=36),
         )
             .prop_map(
-                |(meetings, price, held, noshow, setup, (opp, win), whole, (deal, margin), (hours, hourly, months))| {
+                |(
+                    meetings,
+                    price,
+                    held,
+                    noshow,
+                    setup,
+                    (opp, win),
+                    whole,
+                    (deal, margin),
+                    (hours, hourly, months),
+                )| {
                     let pct = |v: Decimal| v / Decimal::ONE_HUNDRED;
                     Inputs {
                         meetings: Decimal::from(meetings),
@@ -442,7 +469,11 @@ mod properties {
                         setup,
                         opp: pct(opp),
                         win: pct(win),
-                        rounding: if whole { Rounding::Whole } else { Rounding::Expected },
+                        rounding: if whole {
+                            Rounding::Whole
+                        } else {
+                            Rounding::Expected
+                        },
                         deal,
                         margin: pct(margin),
                         hours,

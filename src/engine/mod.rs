@@ -12,22 +12,42 @@
 //! - [`derive_variant`]: the prudent and ambitious readings of a scenario.
 
 mod arith;
+pub mod capacity;
+pub mod compare;
 pub mod evaluate;
 pub mod inputs;
+pub mod plan;
+pub mod risk;
 pub mod scenarios;
 pub mod schedule;
+pub mod segments;
 pub mod sweep;
 
 #[cfg(test)]
 mod tests;
 
+pub use capacity::{
+    capacity, Capacity, CapacityField, CapacityFigureId, CapacityInputs, CapacityUndefined,
+};
+pub use compare::{
+    compare, verdict, CompareField, CompareFigure, CompareInputs, Comparison, Model, ModelOutcome,
+    TeamInputs, TimeInputs, Verdict,
+};
 pub use evaluate::{
     data_value, evaluate, net_result_at_price, Figure, FigureId, FigureUnit, Outcome, Undefined,
 };
 pub use inputs::{
     parse_plain, Basis, Field, FieldError, FieldKind, FieldSpec, Inputs, Problem, Rounding, Value,
 };
+pub use plan::{
+    plan, GoalInputs, GoalKind, Plan, PlanField, PlanFigure, PlanFigureId, PlanUndefined,
+};
+pub use risk::{
+    simulate, tornado, RangeField, Ranges, RiskInputs, RiskSummary, TornadoBar, Uncertain,
+    DEFAULT_SEED, DEFAULT_TRIALS,
+};
 pub use rust_decimal::Decimal;
 pub use scenarios::{derive_variant, Variant};
 pub use schedule::{schedule, MonthRow, Schedule};
+pub use segments::{rank, RankedSegment, Segment};
 pub use sweep::{sweep, Sweep, SweepPoint};

@@ -338,9 +338,8 @@ pub fn plan(base: &Inputs, goal: &GoalInputs) -> Plan {
         let win = nonzero(base.win, PlanUndefined::NoWins)?;
         Ok::<_, PlanUndefined>(mul(opp, win)?)
     })();
-    let held_needed = sales_needed.and_then(|sales| {
-        Ok(div(sales, sale_rate?, Undefined::Overflow)?.normalize())
-    });
+    let held_needed =
+        sales_needed.and_then(|sales| Ok(div(sales, sale_rate?, Undefined::Overflow)?.normalize()));
     let booked_needed = sales_needed.and_then(|sales| {
         let sale_rate = sale_rate?;
         let shown = nonzero(sub(Decimal::ONE, base.noshow)?, PlanUndefined::AllNoShows)?;
@@ -352,7 +351,11 @@ pub fn plan(base: &Inputs, goal: &GoalInputs) -> Plan {
             goal.conversation_to_meeting,
             PlanUndefined::NoMeetingsFromConversations,
         )?;
-        ceil_div(booked, mul(conversation, meeting)?, PlanUndefined::NoConversations)
+        ceil_div(
+            booked,
+            mul(conversation, meeting)?,
+            PlanUndefined::NoConversations,
+        )
     });
     let scenario = booked_needed.and_then(|booked| {
         if booked > Decimal::from(MAX_MEETINGS) {

@@ -35,14 +35,22 @@ fn keys_specs_and_defaults() {
     assert_eq!(PlanField::from_key("goal"), None);
     let defaults = GoalInputs::default();
     for field in PlanField::ALL {
-        assert_eq!(defaults.plain(field), field.spec().default, "{}", field.key());
+        assert_eq!(
+            defaults.plain(field),
+            field.spec().default,
+            "{}",
+            field.key()
+        );
     }
     assert!(defaults.validate().is_empty());
     assert_eq!(
         PlanField::GoalKind.spec().kind,
         FieldKind::Choice(&["customers", "revenue", "margin"])
     );
-    assert_eq!(PlanField::CallToConversation.spec().kind, FieldKind::Percent);
+    assert_eq!(
+        PlanField::CallToConversation.spec().kind,
+        FieldKind::Percent
+    );
     let ids: Vec<_> = PlanFigureId::ALL.iter().map(|id| id.testid()).collect();
     assert_eq!(
         ids,
@@ -91,16 +99,16 @@ fn set_and_plain() {
     }
     assert_eq!(inputs, before);
 
-    let (parsed, errors) = GoalInputs::from_plain([
-        (PlanField::GoalKind, "margin"),
-        (PlanField::GoalValue, "x"),
-    ]);
+    let (parsed, errors) =
+        GoalInputs::from_plain([(PlanField::GoalKind, "margin"), (PlanField::GoalValue, "x")]);
     assert_eq!(parsed.kind, GoalKind::Margin);
     assert_eq!(parsed.value, d("10"));
     assert_eq!(errors, vec![(PlanField::GoalValue, Problem::NotANumber)]);
 
-    let mut bad = GoalInputs::default();
-    bad.conversation_to_meeting = d("1.5");
+    let bad = GoalInputs {
+        conversation_to_meeting: d("1.5"),
+        ..GoalInputs::default()
+    };
     assert_eq!(
         bad.validate(),
         vec![(
@@ -140,7 +148,7 @@ fn revenue_goal_hand_computed() {
     assert_fig(plan.booked_needed, "85"); // 68 / 0.8
     assert_fig(plan.calls_needed, "4250"); // 85 / (0.25 × 0.08)
     assert_fig(plan.budget, "10200"); // 85 × 120, billed on booked meetings
-    // 85 × 0.8 × 0.25 = 17 sales; 17 × 2,400 = 40,800; (40,800 − 10,200) / 10,200 = 3.
+                                      // 85 × 0.8 × 0.25 = 17 sales; 17 × 2,400 = 40,800; (40,800 − 10,200) / 10,200 = 3.
     assert_fig(plan.roi, "3");
     assert_fig(plan.max_price, "480"); // 40,800 / 85
 }
@@ -155,13 +163,16 @@ fn margin_goal_hand_computed() {
         (Field::Hourly, "60"),
         (Field::Fixed, "2000"),
     ]);
-    let goal = goal(&[(PlanField::GoalKind, "margin"), (PlanField::GoalValue, "50000")]);
+    let goal = goal(&[
+        (PlanField::GoalKind, "margin"),
+        (PlanField::GoalValue, "50000"),
+    ]);
     let plan = plan(&scenario, &goal);
     assert_fig(plan.sales_needed, "21"); // ceil(50,000 / 2,400) = ceil(20.83)
     assert_fig(plan.held_needed, "175"); // 21 / 0.12
     assert_fig(plan.booked_needed, "200"); // 175 / 0.875
     assert_fig(plan.calls_needed, "6667"); // ceil(200 / 0.03) = ceil(6,666.7)
-    // provider 200 × 120 = 24,000; internal 175 × 1.5 × 60 + 2,000 = 17,750.
+                                           // provider 200 × 120 = 24,000; internal 175 × 1.5 × 60 + 2,000 = 17,750.
     assert_fig(plan.budget, "41750");
     // 21 sales × 2,400 = 50,400; net 8,650.
     assert_eq!(plan.roi, Ok(d("8650") / d("41750")));
@@ -218,7 +229,10 @@ fn every_zero_rate_has_its_reason() {
     let no_margin = plan(&base(&[(Field::Margin, "0")]), &margin);
     assert_eq!(no_margin.sales_needed, Err(PlanUndefined::NoMarginPerSale));
     // A customers goal does not care about the basket.
-    assert_fig(plan(&base(&[(Field::Deal, "0")]), &goal_default).booked_needed, "40");
+    assert_fig(
+        plan(&base(&[(Field::Deal, "0")]), &goal_default).booked_needed,
+        "40",
+    );
 
     let no_conversations = plan(
         &Inputs::default(),
@@ -282,7 +296,11 @@ fn beyond_a_million_meetings() {
     assert_eq!(beyond.max_price, Err(PlanUndefined::TooManyMeetings));
     // The largest goal with the smallest rates stays exact and panic-free.
     let extreme = plan(
-        &base(&[(Field::Opp, "0.0001"), (Field::Win, "0.0001"), (Field::Noshow, "99.9999")]),
+        &base(&[
+            (Field::Opp, "0.0001"),
+            (Field::Win, "0.0001"),
+            (Field::Noshow, "99.9999"),
+        ]),
         &goal(&[
             (PlanField::GoalValue, "1000000000"),
             (PlanField::CallToConversation, "0.0001"),

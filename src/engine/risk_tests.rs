@@ -100,7 +100,10 @@ fn range_fields_keys_and_specs() {
         assert_eq!(RangeField::from_key(range_field.key()), Some(range_field));
         let spec = range_field.spec();
         let base_spec = range_field.input.field().spec();
-        assert_eq!((spec.kind, spec.min, spec.max), (base_spec.kind, base_spec.min, base_spec.max));
+        assert_eq!(
+            (spec.kind, spec.min, spec.max),
+            (base_spec.kind, base_spec.min, base_spec.max)
+        );
         assert_eq!(spec.max_decimals, base_spec.max_decimals);
         assert_eq!(spec.default, "");
     }
@@ -150,7 +153,10 @@ fn overrides_parse_in_plain_units_and_resolve_against_the_central_value() {
     assert_eq!(risk.effective_plain(field("deal_low"), &central), "5100");
     let ranges = risk.ranges(&central).unwrap();
     assert_eq!(*ranges.get(Uncertain::Win), range("0.3", "0.5", "0.6"));
-    assert_eq!(*ranges.get(Uncertain::Deal), range("5100", "6000", "9000.5"));
+    assert_eq!(
+        *ranges.get(Uncertain::Deal),
+        range("5100", "6000", "9000.5")
+    );
 
     // Field-level problems, with the base field's bounds and precision.
     let before = risk.clone();
@@ -208,7 +214,8 @@ fn overrides_parse_in_plain_units_and_resolve_against_the_central_value() {
         }])
     );
 
-    let (parsed, errors) = RiskInputs::from_plain([(field("opp_low"), "20"), (field("opp_high"), "x")]);
+    let (parsed, errors) =
+        RiskInputs::from_plain([(field("opp_low"), "20"), (field("opp_high"), "x")]);
     assert_eq!(parsed.low[Uncertain::Opp as usize], Some(d("0.2")));
     assert_eq!(errors, vec![(field("opp_high"), Problem::NotANumber)]);
 }
@@ -241,7 +248,10 @@ fn histogram_bins_cover_every_value_and_align_on_zero() {
     assert_eq!(bins.iter().map(|bin| bin.count).sum::<u32>(), 1_000);
     assert!(bins[0].lo <= values[0]);
     assert!(bins[bins.len() - 1].hi >= values[999]);
-    assert!(bins.iter().any(|bin| bin.lo == 0.0), "an edge at 0: {bins:?}");
+    assert!(
+        bins.iter().any(|bin| bin.lo == 0.0),
+        "an edge at 0: {bins:?}"
+    );
     for pair in bins.windows(2) {
         assert_eq!(pair[0].hi, pair[1].lo);
     }
@@ -299,9 +309,16 @@ fn data_values_and_testids() {
 #[test]
 fn degenerate_ranges_give_the_deterministic_figures() {
     for (pairs, loss) in [
-        (vec![], 0.0),                                      // net +22,800
-        (vec![(Field::Price, "1000")], 1.0),                // 50,000 € for 28,800 €: −21,200
-        (vec![(Field::Noshow, "12.5"), (Field::Hours, "2"), (Field::Hourly, "75")], 0.0),
+        (vec![], 0.0),                       // net +22,800
+        (vec![(Field::Price, "1000")], 1.0), // 50,000 € for 28,800 €: −21,200
+        (
+            vec![
+                (Field::Noshow, "12.5"),
+                (Field::Hours, "2"),
+                (Field::Hourly, "75"),
+            ],
+            0.0,
+        ),
     ] {
         let scenario = base(&pairs);
         let outcome = evaluate(&scenario);
@@ -312,7 +329,10 @@ fn degenerate_ranges_give_the_deterministic_figures() {
         for p in [summary.net_p10, summary.net_p50, summary.net_p90] {
             assert_close(p, net, 1e-9 * net.abs());
         }
-        assert_eq!((summary.net_p10, summary.net_p50), (summary.net_p90, summary.net_p90));
+        assert_eq!(
+            (summary.net_p10, summary.net_p50),
+            (summary.net_p90, summary.net_p90)
+        );
         for p in [summary.roi_p10, summary.roi_p50, summary.roi_p90] {
             assert_close(p.unwrap(), roi, 1e-9 * roi.abs().max(1.0));
         }
@@ -376,18 +396,29 @@ fn one_uncertain_input_matches_the_triangular_cdf() {
 
 #[test]
 fn same_inputs_and_seed_give_identical_results() {
-    let scenario = base(&[(Field::Hours, "2"), (Field::Hourly, "60"), (Field::Noshow, "15")]);
+    let scenario = base(&[
+        (Field::Hours, "2"),
+        (Field::Hourly, "60"),
+        (Field::Noshow, "15"),
+    ]);
     let ranges = Ranges::defaults(&scenario);
     let first = simulate(&scenario, &ranges, DEFAULT_TRIALS, DEFAULT_SEED);
     let again = simulate(&scenario, &ranges, DEFAULT_TRIALS, DEFAULT_SEED);
     assert_eq!(first, again);
     assert_eq!(first.seed, DEFAULT_SEED);
-    assert_eq!(first.histogram.iter().map(|bin| bin.count).sum::<u32>(), DEFAULT_TRIALS);
+    assert_eq!(
+        first.histogram.iter().map(|bin| bin.count).sum::<u32>(),
+        DEFAULT_TRIALS
+    );
     let other = simulate(&scenario, &ranges, DEFAULT_TRIALS, next_seed(DEFAULT_SEED));
     assert_ne!(first, other);
     // Percentiles are ordered.
     assert!(first.net_p10 <= first.net_p50 && first.net_p50 <= first.net_p90);
-    let (p10, p50, p90) = (first.roi_p10.unwrap(), first.roi_p50.unwrap(), first.roi_p90.unwrap());
+    let (p10, p50, p90) = (
+        first.roi_p10.unwrap(),
+        first.roi_p50.unwrap(),
+        first.roi_p90.unwrap(),
+    );
     assert!(p10 <= p50 && p50 <= p90);
     // The deterministic central result sits inside the simulated spread.
     let central = f(evaluate(&scenario).net_result.unwrap());
@@ -404,7 +435,10 @@ fn trial_counts_are_clamped_and_rois_need_a_cost() {
     let free = base(&[(Field::Price, "0")]);
     let summary = simulate(&free, &Ranges::defaults(&free), 500, DEFAULT_SEED);
     assert_eq!(summary.roi_trials, 0);
-    assert_eq!((summary.roi_p10, summary.roi_p50, summary.roi_p90), (None, None, None));
+    assert_eq!(
+        (summary.roi_p10, summary.roi_p50, summary.roi_p90),
+        (None, None, None)
+    );
     assert_eq!(summary.loss_probability, 0.0);
 }
 
@@ -475,7 +509,11 @@ fn tornado_hand_computed() {
 #[test]
 fn tornado_undefined_swing_goes_last() {
     // Free meetings: the only cost is the sales time, 50 × hours × 50 €.
-    let scenario = base(&[(Field::Price, "0"), (Field::Hours, "1"), (Field::Hourly, "50")]);
+    let scenario = base(&[
+        (Field::Price, "0"),
+        (Field::Hours, "1"),
+        (Field::Hourly, "50"),
+    ]);
     let mut ranges = Ranges::defaults(&scenario);
     *ranges.get_mut(Uncertain::Hours) = range("0", "1", "2");
     let bars = tornado(&scenario, &ranges);
@@ -516,7 +554,13 @@ mod properties {
 
     fn scenario() -> impl Strategy<Value = Inputs> {
         (
-            (1..=1_000_000i64, money(100_000), any::<bool>(), rate(), money(10_000_000)),
+            (
+                1..=1_000_000i64,
+                money(100_000),
+                any::<bool>(),
+                rate(),
+                money(10_000_000),
+            ),
             (rate(), rate(), any::<bool>(), money(100_000_000), rate()),
             (money(1_000), money(10_000), money(100_000_000)),
         )
@@ -533,7 +577,11 @@ mod properties {
                     setup,
                     opp,
                     win,
-                    rounding: if whole { Rounding::Whole } else { Rounding::Expected },
+                    rounding: if whole {
+                        Rounding::Whole
+                    } else {
+                        Rounding::Expected
+                    },
                     deal,
                     margin,
                     hours,

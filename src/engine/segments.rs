@@ -82,10 +82,7 @@ mod tests {
     fn ranks_by_roi_with_undefined_last_hand_computed() {
         let segments = [
             // Micro-businesses: 50 × 120 € = 6,000; 12 sales × 1,500 × 30 % = 5,400.
-            segment(
-                "micro",
-                &[(Field::Deal, "1500"), (Field::Margin, "30")],
-            ),
+            segment("micro", &[(Field::Deal, "1500"), (Field::Margin, "30")]),
             // Free meetings and no internal cost: ROI undefined.
             segment("free", &[(Field::Price, "0")]),
             // Industrial SMEs: 50 × 180 € = 9,000; 12 × 15,000 × 45 % = 81,000.
