@@ -2,12 +2,12 @@
 //! a canvas and draws; none of them knows about signals or the engine's
 //! types, so they stay small and the page decides when to redraw.
 
+pub mod backend;
 pub mod bars;
 pub mod cash;
 pub mod price;
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 use crate::i18n::Lang;
@@ -31,7 +31,7 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 /// the device pixel ratio (crisp on HiDPI), and `scale` multiplies every
 /// font size and margin so the chart looks the same at any ratio.
 pub struct Surface {
-    pub backend: CanvasBackend,
+    pub backend: backend::FastCanvas,
     pub scale: f64,
 }
 
@@ -48,7 +48,7 @@ pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(ChartError)?;
+    let backend = backend::FastCanvas::new(canvas).ok_or(ChartError)?;
     Ok(Surface {
         backend,
         scale: ratio,
