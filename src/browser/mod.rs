@@ -4,6 +4,7 @@
 
 pub mod address;
 pub mod storage;
+pub mod visibility;
 
 /// Moves keyboard focus to the element with this id, if any.
 pub fn focus(id: &str) {

@@ -9,6 +9,7 @@
 //! - [`figures`]: result labels and help;
 //! - [`problems`]: validation messages, unreadable numbers, undefined figures.
 
+pub mod decide;
 mod fields;
 mod figures;
 pub mod page;

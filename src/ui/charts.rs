@@ -46,9 +46,23 @@ where
     let lang = expect_context::<Calculator>().lang;
     let canvas = NodeRef::<Canvas>::new();
     let tick = resize_tick();
+    // Off-screen charts skip their redraw and draw when they scroll into view.
+    let visible = RwSignal::new(true);
+    let watch = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        if let Some(canvas) = canvas.get() {
+            watch.set_value(crate::browser::visibility::watch(
+                &canvas,
+                move |on_screen| visible.set(on_screen),
+            ));
+        }
+    });
     Effect::new(move |_| {
         tick.track();
         let lang = lang.get();
+        if !visible.get() {
+            return;
+        }
         if let Some(canvas) = canvas.get() {
             data.with(|data| draw(&canvas, data, lang));
         }

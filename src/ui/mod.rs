@@ -2,6 +2,7 @@
 //! through context.
 
 pub mod charts;
+pub mod decide;
 pub mod field;
 pub mod figures;
 pub mod form;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                 <charts::Charts />
             </div>
             <scenarios::Scenarios />
+            <decide::Decide />
         </main>
         <figures::SummaryBar />
         <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>

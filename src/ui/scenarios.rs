@@ -119,7 +119,8 @@ pub fn Scenarios() -> impl IntoView {
         <section class="scenarios" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">{move || text(lang.get(), Text::ScenariosHeading)}</h2>
             <p class="lead">{move || text(lang.get(), Text::ScenariosLead)}</p>
-            <div class="table-scroll">
+            // Focusable so keyboard users can scroll the table on a phone.
+            <div class="table-scroll" tabindex="0">
                 <table class="scenario-table">
                     <thead>
                         <tr>

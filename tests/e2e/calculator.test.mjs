@@ -93,16 +93,24 @@ test("the language switch changes texts, number formats and <html lang>", async 
 
 test("each chart is drawn and changes when the price changes", async () => {
   const { page } = await open();
-  const snapshot = () =>
-    page.evaluate(() =>
-      ["chart-price", "chart-cash", "chart-scenarios"].map((id) => {
-        const canvas = document.querySelector(`[data-testid="${id}"]`);
-        const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-        let inked = 0;
-        for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 250 || pixels[i + 2] < 250) inked++;
-        return { inked, image: canvas.toDataURL() };
-      }),
-    );
+  // Charts off screen wait to be scrolled into view: scroll to each first.
+  const snapshot = async () => {
+    const charts = [];
+    for (const id of ["chart-price", "chart-cash", "chart-scenarios"]) {
+      await page.locator(`[data-testid="${id}"]`).scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      charts.push(
+        await page.evaluate((id) => {
+          const canvas = document.querySelector(`[data-testid="${id}"]`);
+          const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+          let inked = 0;
+          for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 250 || pixels[i + 2] < 250) inked++;
+          return { inked, image: canvas.toDataURL() };
+        }, id),
+      );
+    }
+    return charts;
+  };
   const before = await snapshot();
   for (const chart of before) assert.ok(chart.inked > 500, "a chart is blank");
   await page.fill('input[name="price"]', "300");

@@ -1,0 +1,177 @@
+//! "Comparer et planifier" (`decision-tools.md` §1–3): three panels on top
+//! of the central scenario. Each panel keeps its own inputs in local signals
+//! (the engine's input struct and the texts as typed, in the user's locale)
+//! and reads the central scenario from the [`Calculator`] context, so it
+//! follows every edit of the main form.
+
+pub mod capacity;
+pub mod compare;
+pub mod plan;
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::engine::{
+    CapacityField, CapacityInputs, CompareField, CompareInputs, FieldSpec, GoalInputs, PlanField,
+    Problem,
+};
+use crate::i18n::decide::{decide_problem_message, decide_text, DecideText};
+use crate::i18n::Lang;
+use crate::ui::state::Calculator;
+
+/// The engine's input structs the panels edit, seen the same way.
+pub trait Editable: Clone + Send + Sync + 'static {
+    type Field: Copy + Ord + Send + Sync + 'static;
+    fn set_plain(&mut self, field: Self::Field, plain: &str) -> Result<(), Problem>;
+    fn plain_of(&self, field: Self::Field) -> String;
+    fn spec_of(field: Self::Field) -> FieldSpec;
+    fn key_of(field: Self::Field) -> &'static str;
+}
+
+macro_rules! editable {
+    ($inputs:ty, $field:ty) => {
+        impl Editable for $inputs {
+            type Field = $field;
+            fn set_plain(&mut self, field: $field, plain: &str) -> Result<(), Problem> {
+                self.set(field, plain)
+            }
+            fn plain_of(&self, field: $field) -> String {
+                self.plain(field)
+            }
+            fn spec_of(field: $field) -> FieldSpec {
+                field.spec()
+            }
+            fn key_of(field: $field) -> &'static str {
+                field.key()
+            }
+        }
+    };
+}
+editable!(CompareInputs, CompareField);
+editable!(GoalInputs, PlanField);
+editable!(CapacityInputs, CapacityField);
+
+/// A panel's own inputs: the last valid values and the texts as typed.
+pub struct Local<I: Editable> {
+    pub inputs: RwSignal<I>,
+    pub texts: RwSignal<BTreeMap<I::Field, String>>,
+}
+
+impl<I: Editable> Clone for Local<I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I: Editable> Copy for Local<I> {}
+
+impl<I: Editable> Local<I> {
+    /// `inputs` as a starting point; typed texts are forgotten when the
+    /// language changes (the valid values are then shown in the new locale).
+    pub fn new(inputs: I, lang: RwSignal<Lang>) -> Self {
+        let local = Local {
+            inputs: RwSignal::new(inputs),
+            texts: RwSignal::new(BTreeMap::new()),
+        };
+        Effect::new(move |previous: Option<Lang>| {
+            let now = lang.get();
+            if previous.is_some_and(|previous| previous != now) {
+                local.texts.set(BTreeMap::new());
+            }
+            now
+        });
+        local
+    }
+
+    /// What the user typed, read in `lang`: the plain value, or what is wrong.
+    fn check(&self, field: I::Field, text: &str, lang: Lang) -> Result<String, Option<Problem>> {
+        let plain = crate::format::parse_number(text, lang).map_err(|_| None)?;
+        if plain.is_empty() {
+            return Err(Some(Problem::Empty));
+        }
+        let mut probe = self.inputs.get_untracked();
+        probe.set_plain(field, &plain).map_err(Some)?;
+        Ok(plain)
+    }
+
+    /// Stores the typed text and, when it is valid, the value.
+    pub fn type_text(&self, field: I::Field, text: String, lang: Lang) {
+        if let Ok(plain) = self.check(field, &text, lang) {
+            self.inputs.update(|inputs| {
+                let _ = inputs.set_plain(field, &plain);
+            });
+        }
+        self.texts.update(|texts| {
+            texts.insert(field, text);
+        });
+    }
+
+    /// The text to show: as typed, or the valid value in the locale.
+    pub fn shown(&self, field: I::Field, lang: Lang) -> String {
+        self.texts
+            .with(|texts| texts.get(&field).cloned())
+            .unwrap_or_else(|| {
+                let plain = self.inputs.with(|inputs| inputs.plain_of(field));
+                crate::format::plain_for_input(&plain, lang)
+            })
+    }
+
+    /// The message at the field, if what was typed is not taken.
+    pub fn error(&self, field: I::Field, lang: Lang) -> Option<String> {
+        let text = self.texts.with(|texts| texts.get(&field).cloned())?;
+        match self.check(field, &text, lang).err()? {
+            None => Some(decide_text(lang, DecideText::Unreadable).to_string()),
+            Some(problem) => Some(decide_problem_message(lang, &I::spec_of(field), &problem)),
+        }
+    }
+}
+
+/// A labelled text box bound to one of a panel's inputs, with its error.
+pub fn local_input<I: Editable>(
+    state: Local<I>,
+    field: I::Field,
+    label: Signal<&'static str>,
+    unit: Signal<&'static str>,
+) -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    let key = I::key_of(field);
+    let id = format!("decide-in-{key}");
+    let error_id = format!("decide-error-{key}");
+    let error = Memo::new(move |_| state.error(field, lang.get()));
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                {move || label.get()}
+                <span class="unit">{move || unit.get()}</span>
+            </label>
+            <input
+                id=id
+                name=key
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || state.shown(field, lang.get())
+                on:input=move |ev| state.type_text(field, event_target_value(&ev), lang.get_untracked())
+            />
+            <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The section holding the three panels.
+#[component]
+pub fn Decide() -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    view! {
+        <section class="decide" aria-labelledby="decide-heading">
+            <h2 id="decide-heading">{move || decide_text(lang.get(), DecideText::Heading)}</h2>
+            <p class="decide-lead">{move || decide_text(lang.get(), DecideText::Lead)}</p>
+            <compare::ComparePanel />
+            <plan::PlanPanel />
+            <capacity::CapacityPanel />
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! Plan from a goal (`decision-tools.md` §2): from customers, revenue or
+//! margin back to the sales, meetings, calls and budget it takes.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::engine::{plan, GoalInputs, GoalKind, Plan, PlanField, PlanFigure, PlanFigureId};
+use crate::format;
+use crate::i18n::decide::{
+    decide_text, goal_kind_label, goal_unit, kind_unit, plan_field_label, plan_step_label,
+    plan_undefined_reason, DecideText,
+};
+use crate::i18n::Lang;
+use crate::ui::decide::{local_input, Local};
+use crate::ui::state::Calculator;
+
+fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
+    match figure {
+        Err(why) => plan_undefined_reason(lang, *why).to_string(),
+        Ok(value) if id == PlanFigureId::MaxPrice && *value < Decimal::ZERO => {
+            decide_text(lang, DecideText::NoPriceBreaksEven).to_string()
+        }
+        Ok(value) => match id {
+            PlanFigureId::Budget | PlanFigureId::MaxPrice => format::money(*value, lang),
+            PlanFigureId::Roi => format::percent(*value, lang),
+            _ => format::count(*value, lang),
+        },
+    }
+}
+
+#[component]
+pub fn PlanPanel() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let state = Local::new(GoalInputs::default(), lang);
+    let result = Memo::new(move |_| {
+        let base = calc.central.with(|checked| checked.inputs.clone());
+        state.inputs.with(|goal| plan(&base, goal))
+    });
+    let input = move |field: PlanField| {
+        let label = Signal::derive(move || plan_field_label(lang.get(), field));
+        let unit = Signal::derive(move || match field {
+            PlanField::GoalValue => state.inputs.with(|goal| goal_unit(lang.get(), goal.kind)),
+            _ => kind_unit(lang.get(), field.spec().kind),
+        });
+        local_input(state, field, label, unit)
+    };
+    view! {
+        <section class="decide-panel" aria-labelledby="plan-heading">
+            <h3 id="plan-heading">{move || decide_text(lang.get(), DecideText::PlanHeading)}</h3>
+            <p>{move || decide_text(lang.get(), DecideText::PlanLead)}</p>
+            <div class="decide-inputs">
+                <GoalKindSelect state />
+                {input(PlanField::GoalValue)}
+                {input(PlanField::CallToConversation)}
+                {input(PlanField::ConversationToMeeting)}
+            </div>
+            <PlanSteps result />
+        </section>
+    }
+}
+
+/// Customers, revenue or margin.
+#[component]
+fn GoalKindSelect(state: Local<GoalInputs>) -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    let key = PlanField::GoalKind.key();
+    let id = format!("decide-in-{key}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || plan_field_label(lang.get(), PlanField::GoalKind)}</label>
+            <select
+                id=id
+                name=key
+                prop:value=move || state.inputs.with(|goal| goal.kind.token())
+                on:change=move |ev| {
+                    let token = event_target_value(&ev);
+                    state.inputs.update(|goal| {
+                        let _ = goal.set(PlanField::GoalKind, &token);
+                    });
+                }
+            >
+                {GoalKind::ALL
+                    .map(|kind| view! { <option value=kind.token()>{move || goal_kind_label(lang.get(), kind)}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Sales → held → booked → calls → budget → ROI → highest price.
+#[component]
+fn PlanSteps(result: Memo<Plan>) -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    let step = move |id: PlanFigureId| {
+        let figure = Memo::new(move |_| result.with(|plan| plan.figure(id)));
+        let value =
+            move || figure.with(|f| f.map(|v| v.normalize().to_string()).unwrap_or_default());
+        view! {
+            <li class="decide-step" class:undefined=move || figure.with(Result::is_err)>
+                <span class="decide-step-label">{move || plan_step_label(lang.get(), id)}</span>
+                <output data-testid=id.testid() data-value=value>
+                    {move || figure.with(|f| step_in_words(lang.get(), id, f))}
+                </output>
+            </li>
+        }
+    };
+    view! { <ol class="decide-steps">{PlanFigureId::ALL.map(step).collect_view()}</ol> }
+}
