@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Trunk refuses to start when a watch-ignore path is missing (fresh clone).
+mkdir -p target node_modules
 exec trunk serve --release --offline --skip-version-check --address 127.0.0.1 --port 8080
