@@ -66,84 +66,15 @@ use crate::engine::{evaluate, Basis, FieldKind, FieldSpec, Figure, Inputs, Probl
 // ---------------------------------------------------------------------------
 // Plain text of the decision tools' own inputs.
 
-/// An integer part longer than this is out of range for every field (all
-/// bounds are below 10^12), so huge strings are rejected before any arithmetic.
-const MAX_INTEGER_DIGITS: usize = 12;
-/// Decimals kept for the range check, more than any valid value has.
-const RANGE_CHECK_DECIMALS: usize = 10;
-
 /// Parses the plain text of a numeric input described by `spec` into a value
-/// in plain units (a rate is still a percent number here).
-///
-/// The same grammar, checks and order of checks as the base inputs'
-/// `parse_plain` (`inputs.rs`), for the decision tools' inputs, whose specs
-/// the base `Field` does not know: surrounding ASCII whitespace ignored,
-/// `-?digits[.digits]`, then the bounds, then whole numbers, then decimals.
+/// in plain units (a rate is still a percent number here): the base inputs'
+/// own grammar and order of checks, so every input of the app reads alike.
 pub fn parse_number(spec: &FieldSpec, plain: &str) -> Result<Decimal, Problem> {
     let text = plain.trim_matches(|c: char| c.is_ascii_whitespace());
     if text.is_empty() {
         return Err(Problem::Empty);
     }
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
-    if (int_part.is_empty() && frac_part.is_empty())
-        || !all_digits(int_part)
-        || !all_digits(frac_part)
-    {
-        return Err(Problem::NotANumber);
-    }
-    let int_digits = int_part.trim_start_matches('0');
-    let frac_digits = frac_part.trim_end_matches('0');
-    let negative = negative && !(int_digits.is_empty() && frac_digits.is_empty());
-
-    if int_digits.len() > MAX_INTEGER_DIGITS {
-        return Err(if negative {
-            Problem::BelowMin { min: spec.min }
-        } else {
-            Problem::AboveMax { max: spec.max }
-        });
-    }
-    let kept = frac_digits
-        .get(..frac_digits.len().min(RANGE_CHECK_DECIMALS))
-        .unwrap_or(frac_digits);
-    let approx = to_decimal(negative, int_digits, kept).ok_or(Problem::NotANumber)?;
-    if approx < spec.min {
-        return Err(Problem::BelowMin { min: spec.min });
-    }
-    if approx > spec.max {
-        return Err(Problem::AboveMax { max: spec.max });
-    }
-    if frac_digits.len() > spec.max_decimals as usize {
-        return Err(if spec.max_decimals == 0 {
-            Problem::NotAWholeNumber
-        } else {
-            Problem::TooManyDecimals {
-                max: spec.max_decimals,
-            }
-        });
-    }
-    to_decimal(negative, int_digits, frac_digits).ok_or(Problem::NotANumber)
-}
-
-/// The decimal `±int.frac` from ASCII digits; `None` past 28 digits.
-fn to_decimal(negative: bool, int_digits: &str, frac_digits: &str) -> Option<Decimal> {
-    let mut mantissa: i128 = 0;
-    for byte in int_digits.bytes().chain(frac_digits.bytes()) {
-        mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(i128::from(byte.checked_sub(b'0')?))?;
-    }
-    if negative {
-        mantissa = -mantissa;
-    }
-    let scale = u32::try_from(frac_digits.len()).ok()?;
-    Decimal::try_from_i128_with_scale(mantissa, scale)
-        .ok()
-        .map(|number| number.normalize())
+    crate::engine::inputs::parse_number(*spec, text)
 }
 
 /// A [`FieldSpec`] from the module table's columns.

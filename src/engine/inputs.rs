@@ -481,7 +481,7 @@ pub fn parse_plain(field: Field, plain: &str) -> Result<Value, Problem> {
 
 /// `-?digits[.digits]` (either side of the point may be empty, not both).
 /// Checks, in order: the grammar, the bounds, whole numbers, decimals.
-fn parse_number(spec: FieldSpec, text: &str) -> Result<Decimal, Problem> {
+pub(crate) fn parse_number(spec: FieldSpec, text: &str) -> Result<Decimal, Problem> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
