@@ -3,6 +3,9 @@
 //   - cold load: navigation start → first computed figure on screen (median of 9 fresh loads)
 //   - typing: input event → figures and every chart settled, over 60 edits
 //     of the price, p50/p95, at normal speed and with 4× CPU throttling
+//   - risk: one Monte Carlo run of 10,000 trials plus the tornado (the
+//     panel's own measurement, data-sim-ms), p50/p95 over 20 new draws,
+//     at normal speed and with 4× CPU throttling
 //   - memory: JS heap + wasm memory after 1,000 edits, and its growth
 //   - sizes: every file of dist/ raw and gzipped
 // Writes everything to bench-report.json.
@@ -71,6 +74,28 @@ async function typing(page, cdp, rate) {
   return { throttling: rate, edits: EDITS, p50_ms: round(quantile(times, 0.5)), p95_ms: round(quantile(times, 0.95)), max_ms: round(Math.max(...times)) };
 }
 
+const RISK_RUNS = 20;
+
+async function risk(page, cdp, rate) {
+  await page.locator('[data-testid="risk-panel"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="risk-panel"]').dataset.simMs);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  const times = [];
+  for (let i = 0; i < RISK_RUNS; i++) {
+    const seed = await page.textContent('[data-testid="risk-seed"]');
+    await page.click('[data-testid="risk-new-seed"]');
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="risk-seed"]').textContent !== old &&
+        document.querySelector(".risk-figures").getAttribute("aria-busy") === "false",
+      seed,
+    );
+    times.push(Number(await page.getAttribute('[data-testid="risk-panel"]', "data-sim-ms")));
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return { throttling: rate, runs: RISK_RUNS, trials: 10000, p50_ms: round(quantile(times, 0.5)), p95_ms: round(quantile(times, 0.95)) };
+}
+
 async function memory(page, cdp) {
   const measure = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
@@ -100,6 +125,7 @@ try {
   await cdp.send("HeapProfiler.enable");
   const normal = await typing(page, cdp, 1);
   const throttled = await typing(page, cdp, 4);
+  const riskRuns = [await risk(page, cdp, 1), await risk(page, cdp, 4)];
   const mem = await memory(page, cdp);
   await context.close();
   const sizes = JSON.parse(execFileSync("node", ["scripts/size.mjs", "--json"]).toString().trim().split("\n").pop());
@@ -108,9 +134,12 @@ try {
   for (const t of [normal, throttled]) {
     console.log(`typing, ${t.throttling}× CPU: p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms, max ${t.max_ms} ms (${t.edits} edits)`);
   }
+  for (const r of riskRuns) {
+    console.log(`risk, ${r.trials} trials + tornado, ${r.throttling}× CPU: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (${r.runs} draws)`);
+  }
   console.log(`memory after 1,000 edits: ${mem.after_1000_edits.total_mib} MiB (JS heap + wasm), growth since edit 100: ${mem.growth_mib} MiB`);
   console.log(`dist/ gzip total: ${(sizes.total.gzip / 1024).toFixed(1)} KiB`);
-  const report = { date: new Date().toISOString(), cold_load: cold, typing: [normal, throttled], memory: mem, sizes };
+  const report = { date: new Date().toISOString(), cold_load: cold, typing: [normal, throttled], risk: riskRuns, memory: mem, sizes };
   writeFileSync("bench-report.json", JSON.stringify(report, null, 2));
   console.log("report: bench-report.json");
 } finally {

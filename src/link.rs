@@ -1,12 +1,17 @@
 //! The share link: `v=1&meetings=50&price=120&…` (spec: roi-model.md,
 //! "Share link"). Only values that differ from the defaults are written.
 //! Extra keys of this project (documented in the README): `name`, `lang`,
-//! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides.
+//! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides; the
+//! risk panel's `<key>_low` / `<key>_high` (decision-tools.md §5),
+//! `risk_trials` and `risk_seed`.
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
 
-use crate::engine::{derive_variant, parse_plain, Field, Inputs, Problem, Variant};
+use crate::engine::risk::{parse_seed, parse_trials, DEFAULT_SEED, DEFAULT_TRIALS};
+use crate::engine::{
+    derive_variant, parse_plain, Field, Inputs, Problem, RangeField, RiskInputs, Variant,
+};
 use crate::i18n::Lang;
 use crate::scenario::{variant_key, Draft, PlainValues};
 
@@ -100,6 +105,32 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
             }
             return;
         }
+        "risk_trials" => {
+            match parse_trials(value) {
+                Ok(trials) => decoded.draft.risk.trials = Some(trials),
+                Err(problem) => {
+                    decoded
+                        .ignored
+                        .push(ignored(key, value, IgnoredReason::Invalid(problem)))
+                }
+            }
+            return;
+        }
+        "risk_seed" => {
+            match parse_seed(value) {
+                Some(seed) => decoded.draft.risk.seed = Some(seed),
+                None => decoded.ignored.push(ignored(
+                    key,
+                    value,
+                    IgnoredReason::Invalid(Problem::NotANumber),
+                )),
+            }
+            return;
+        }
+        _ if RangeField::from_key(key).is_some() => {
+            take_range_end(decoded, key, value);
+            return;
+        }
         _ => match key.split_once('.') {
             Some(("prudent", rest)) => {
                 Field::from_key(rest).map(|f| target(f, Some(Variant::Prudent)))
@@ -142,6 +173,29 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
     values.insert(field, plain);
 }
 
+/// A risk range's end: kept in its normalised plain form when the base field
+/// takes it (whether it fits the central value is the panel's to say).
+fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) {
+    let Some(field) = RangeField::from_key(key) else {
+        return;
+    };
+    let mut risk = RiskInputs::default();
+    let taken = if value.chars().count() > MAX_VALUE_CHARS {
+        Err(Problem::NotANumber)
+    } else {
+        risk.set(field, value)
+    };
+    match taken.map(|()| risk.plain(field)) {
+        Ok(Some(plain)) => {
+            decoded.draft.risk.ends.insert(field, plain);
+        }
+        Ok(None) => {}
+        Err(problem) => decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::Invalid(problem))),
+    }
+}
+
 /// Writes the link for `draft`: the version, then only what differs from
 /// the defaults (central) or from the derived values (variants).
 pub fn encode(draft: &Draft, lang: Lang) -> String {
@@ -161,6 +215,7 @@ pub fn encode(draft: &Draft, lang: Lang) -> String {
     ] {
         append_overrides(&mut out, which, &derive_variant(&central, which), overrides);
     }
+    append_risk(&mut out, &draft.risk);
     if !draft.name.is_empty() {
         out.append_pair("name", &draft.name);
     }
@@ -182,5 +237,26 @@ fn append_overrides(
             let key = format!("{}.{}", variant_key(which), field.key());
             out.append_pair(&key, &inputs.plain(*field));
         }
+    }
+}
+
+fn append_risk(out: &mut form_urlencoded::Serializer<String>, risk: &crate::scenario::RiskDraft) {
+    for field in RangeField::ALL {
+        let mut inputs = RiskInputs::default();
+        let plain = risk.ends.get(&field).and_then(|value| {
+            inputs
+                .set(field, value)
+                .ok()
+                .and_then(|()| inputs.plain(field))
+        });
+        if let Some(plain) = plain {
+            out.append_pair(field.key(), &plain);
+        }
+    }
+    if let Some(trials) = risk.trials.filter(|t| *t != DEFAULT_TRIALS) {
+        out.append_pair("risk_trials", &trials.to_string());
+    }
+    if let Some(seed) = risk.seed.filter(|s| *s != DEFAULT_SEED) {
+        out.append_pair("risk_seed", &seed.to_string());
     }
 }

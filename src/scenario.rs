@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Field, FieldKind, Inputs, Problem};
+use crate::engine::risk::RangeError;
+use crate::engine::{Field, FieldKind, Inputs, Problem, RangeField, Ranges, RiskInputs};
 use crate::format::parse_number;
 use crate::i18n::Lang;
 
@@ -26,6 +27,33 @@ pub struct Draft {
     pub prudent: PlainValues,
     #[serde(default, with = "by_key")]
     pub ambitious: PlainValues,
+    #[serde(default, skip_serializing_if = "RiskDraft::is_default")]
+    pub risk: RiskDraft,
+}
+
+/// The risk panel's settings as saved and shared (`decision-tools.md` §5):
+/// the range ends the user overrode (plain values, rates as percent numbers,
+/// by link key), and the trial count and seed when they are not the defaults.
+/// An end may not fit the central value (low above likely): it is kept as
+/// typed and the panel says what to fix, as the main form does.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskDraft {
+    #[serde(
+        default,
+        with = "range_by_key",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub ends: BTreeMap<RangeField, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trials: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+}
+
+impl RiskDraft {
+    pub fn is_default(&self) -> bool {
+        self == &RiskDraft::default()
+    }
 }
 
 impl Draft {
@@ -116,6 +144,60 @@ pub fn checked_inputs(base: &Inputs, texts: &BTreeMap<Field, String>, lang: Lang
     Checked { inputs, errors }
 }
 
+/// Why a range end is not taken.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndProblem {
+    /// Not a number in the user's locale.
+    Unreadable,
+    /// A number the range does not accept.
+    Range(crate::engine::risk::RangeProblem),
+}
+
+/// The ranges in force, or what to fix at each end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeCheck {
+    pub ranges: Option<Ranges>,
+    pub problems: BTreeMap<RangeField, EndProblem>,
+}
+
+/// The typed ends, read against the central scenario `base`. An empty end
+/// follows its default (the user cleared it).
+pub fn check_ranges(base: &Inputs, texts: &BTreeMap<RangeField, String>, lang: Lang) -> RangeCheck {
+    let mut inputs = RiskInputs::default();
+    let mut problems = BTreeMap::new();
+    for (field, text) in texts {
+        if text.trim().is_empty() {
+            continue;
+        }
+        match crate::format::parse_number(text, lang) {
+            Err(_) => {
+                problems.insert(*field, EndProblem::Unreadable);
+            }
+            Ok(plain) => {
+                if let Err(problem) = inputs.set(*field, &plain) {
+                    problems.insert(
+                        *field,
+                        EndProblem::Range(crate::engine::risk::RangeProblem::Invalid(problem)),
+                    );
+                }
+            }
+        }
+    }
+    let ranges = match inputs.ranges(base) {
+        Ok(ranges) => Some(ranges),
+        Err(errors) => {
+            for RangeError { field, problem } in errors {
+                problems.entry(field).or_insert(EndProblem::Range(problem));
+            }
+            None
+        }
+    };
+    RangeCheck {
+        ranges: ranges.filter(|_| problems.is_empty()),
+        problems,
+    }
+}
+
 /// The plain values of `inputs` that differ from `base` (what a link or an
 /// override needs to carry).
 pub fn differences(inputs: &Inputs, base: &Inputs) -> PlainValues {
@@ -166,5 +248,113 @@ mod by_key {
             .into_iter()
             .filter_map(|(key, value)| Field::from_key(&key).map(|field| (field, value)))
             .collect())
+    }
+}
+
+/// Range ends under their link keys (`"win_low": "30"`); unknown keys skipped.
+mod range_by_key {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::engine::RangeField;
+
+    pub fn serialize<S: Serializer>(
+        values: &BTreeMap<RangeField, String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let by_key: BTreeMap<&str, &str> = values
+            .iter()
+            .map(|(field, value)| (field.key(), value.as_str()))
+            .collect();
+        by_key.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<RangeField, String>, D::Error> {
+        let by_key = BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(by_key
+            .into_iter()
+            .filter_map(|(key, value)| RangeField::from_key(&key).map(|field| (field, value)))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod risk_tests {
+    use super::*;
+    use crate::engine::risk::RangeProblem;
+
+    fn texts(pairs: &[(&str, &str)]) -> BTreeMap<RangeField, String> {
+        pairs
+            .iter()
+            .map(|(key, text)| (RangeField::from_key(key).unwrap(), text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn untouched_ends_follow_the_central_scenario() {
+        let base = Inputs::default();
+        let check = check_ranges(&base, &BTreeMap::new(), Lang::Fr);
+        assert_eq!(check.ranges, Some(Ranges::defaults(&base)));
+        // A cleared end is not an error: it goes back to its default.
+        let check = check_ranges(&base, &texts(&[("win_low", "  ")]), Lang::Fr);
+        assert_eq!(check.ranges, Some(Ranges::defaults(&base)));
+    }
+
+    #[test]
+    fn typed_ends_are_read_in_the_locale() {
+        let base = Inputs::default();
+        let check = check_ranges(
+            &base,
+            &texts(&[("win_low", "30"), ("deal_high", "9 000,50")]),
+            Lang::Fr,
+        );
+        let ranges = check.ranges.expect("valid ranges");
+        assert_eq!(
+            ranges.get(crate::engine::Uncertain::Win).low,
+            "0.3".parse().unwrap()
+        );
+        assert_eq!(
+            ranges.get(crate::engine::Uncertain::Deal).high,
+            "9000.5".parse().unwrap()
+        );
+    }
+
+    #[test]
+    fn each_wrong_end_is_reported_at_its_field() {
+        let base = Inputs::default();
+        let check = check_ranges(
+            &base,
+            &texts(&[
+                ("win_low", "abc"),
+                ("opp_low", "150"),
+                ("win_high", "20"),
+                ("deal_low", "7000"),
+            ]),
+            Lang::Fr,
+        );
+        assert_eq!(check.ranges, None);
+        let at = |key| {
+            check
+                .problems
+                .get(&RangeField::from_key(key).unwrap())
+                .cloned()
+        };
+        assert_eq!(at("win_low"), Some(EndProblem::Unreadable));
+        assert!(matches!(
+            at("opp_low"),
+            Some(EndProblem::Range(RangeProblem::Invalid(_)))
+        ));
+        assert!(matches!(
+            at("win_high"),
+            Some(EndProblem::Range(RangeProblem::BelowLikely { .. }))
+        ));
+        assert!(matches!(
+            at("deal_low"),
+            Some(EndProblem::Range(RangeProblem::AboveLikely { .. }))
+        ));
+        assert_eq!(check.problems.len(), 4);
     }
 }

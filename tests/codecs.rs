@@ -3,10 +3,10 @@
 //! input space, and decoders that never panic on anything.
 
 use proptest::prelude::*;
-use teleprospection_roi::engine::{Field, FieldKind, Inputs};
+use teleprospection_roi::engine::{Field, FieldKind, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
-use teleprospection_roi::scenario::Draft;
+use teleprospection_roi::scenario::{Draft, RiskDraft};
 use teleprospection_roi::store::{decode_working, encode_working, Loaded, Working, SCHEMA};
 
 /// A valid plain value for `field`, anywhere in its bounds.
@@ -46,12 +46,37 @@ fn draft() -> impl Strategy<Value = Draft> {
         overrides.clone(),
         overrides,
         "[a-zA-Z0-9 éà<>&#=%+]{0,30}",
+        risk(),
     )
-        .prop_map(|(central, prudent, ambitious, name)| Draft {
+        .prop_map(|(central, prudent, ambitious, name, risk)| Draft {
             name,
             central: Field::ALL.iter().copied().zip(central).collect(),
             prudent: prudent.into_iter().collect(),
             ambitious: ambitious.into_iter().collect(),
+            risk,
+        })
+}
+
+/// Risk settings as the link writes them: any valid ends, and a trial count
+/// and seed only when they are not the defaults (the link omits those).
+fn risk() -> impl Strategy<Value = RiskDraft> {
+    use teleprospection_roi::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+    let ends =
+        proptest::sample::subsequence(RangeField::ALL.to_vec(), 0..5).prop_flat_map(|fields| {
+            fields
+                .into_iter()
+                .map(|f| (Just(f), plain_value(f.input.field())))
+                .collect::<Vec<_>>()
+        });
+    (
+        ends,
+        proptest::option::of((100u32..=100_000).prop_filter("default", |t| *t != DEFAULT_TRIALS)),
+        proptest::option::of(any::<u64>().prop_filter("default", |s| *s != DEFAULT_SEED)),
+    )
+        .prop_map(|(ends, trials, seed)| RiskDraft {
+            ends: ends.into_iter().collect(),
+            trials,
+            seed,
         })
 }
 
@@ -70,6 +95,7 @@ proptest! {
         prop_assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
         prop_assert_eq!(inputs(&decoded.draft), inputs(&draft));
         prop_assert_eq!(&decoded.draft.name, &draft.name);
+        prop_assert_eq!(&decoded.draft.risk, &draft.risk);
         prop_assert_eq!(decoded.lang.unwrap_or_default(), lang);
         // Encoding is stable: the decoded scenario writes the same link.
         prop_assert_eq!(encode(&decoded.draft, lang), encode(&draft, lang));
@@ -88,13 +114,20 @@ proptest! {
 
     #[test]
     fn link_decoder_never_panics_on_near_links(
-        pairs in proptest::collection::vec(("[a-z_.]{0,12}", "[-0-9.,eE+%a-z]{0,12}"), 0..30)
+        pairs in proptest::collection::vec(
+            ("(win_|opp_|risk_)?[a-z_.]{0,12}", "[-0-9.,eE+%a-z]{0,12}"),
+            0..30,
+        )
     ) {
         let link = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let decoded = decode(&link);
         // Whatever was taken is valid.
         let (_, errors) = Inputs::from_plain(decoded.draft.central.iter().map(|(f, v)| (*f, v.as_str())));
         prop_assert!(errors.is_empty());
+        for (field, value) in &decoded.draft.risk.ends {
+            let mut risk = teleprospection_roi::engine::RiskInputs::default();
+            prop_assert!(risk.set(*field, value).is_ok(), "{field:?} = {value}");
+        }
     }
 
     #[test]
@@ -172,5 +205,40 @@ fn foreign_or_newer_stored_data_is_not_taken() {
     assert_eq!(
         decode_working(r#"{"schema":7,"draft":{}}"#),
         Loaded::Newer(7)
+    );
+}
+
+#[test]
+fn a_link_carries_the_risk_settings() {
+    let decoded = decode(
+        "v=1&win_low=30&win_high=60&deal_high=9000.50&risk_trials=20000&risk_seed=42\
+         &opp_low=120&risk_trials=50&risk_seed=-3&hours_mid=1",
+    );
+    let key = |key: &str| RangeField::from_key(key).unwrap();
+    let risk = &decoded.draft.risk;
+    assert_eq!(
+        risk.ends.get(&key("win_low")).map(String::as_str),
+        Some("30")
+    );
+    assert_eq!(
+        risk.ends.get(&key("win_high")).map(String::as_str),
+        Some("60")
+    );
+    assert_eq!(
+        risk.ends.get(&key("deal_high")).map(String::as_str),
+        Some("9000.5")
+    );
+    assert_eq!(risk.ends.len(), 3);
+    // The first valid value stays when a later one is wrong.
+    assert_eq!(risk.trials, Some(20_000));
+    assert_eq!(risk.seed, Some(42));
+    let ignored: Vec<_> = decoded.ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(
+        ignored,
+        ["opp_low", "risk_trials", "risk_seed", "hours_mid"]
+    );
+    assert_eq!(
+        encode(&decoded.draft, Lang::Fr),
+        "v=1&win_low=30&win_high=60&deal_high=9000.5&risk_trials=20000&risk_seed=42"
     );
 }

@@ -5,7 +5,9 @@
 pub mod backend;
 pub mod bars;
 pub mod cash;
+pub mod histogram;
 pub mod price;
+pub mod tornado;
 
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -14,6 +16,7 @@ use crate::i18n::Lang;
 
 pub const NET_COLOR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
 pub const ROI_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
+pub const LOSS_COLOR: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
 pub const GAIN_COLOR: RGBColor = RGBColor(0x15, 0x80, 0x3d);
 pub const TEXT_COLOR: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 

@@ -76,6 +76,31 @@ pub const DEFAULT_SEED: u64 = 0x00C0_FFEE_2026_0001;
 pub const DEFAULT_TRIALS: u32 = 10_000;
 /// Most trials one simulation runs (`simulate` clamps `trials` to `1..=MAX_TRIALS`).
 pub const MAX_TRIALS: u32 = 1_000_000;
+/// The trial count the page accepts: enough trials for a stable loss
+/// probability (±1 point at 10,000), few enough that a run never stalls the
+/// page (100,000 trials is about a tenth of a second on a slow phone).
+pub const TRIALS_SPEC: FieldSpec = FieldSpec {
+    kind: FieldKind::Count,
+    min: Decimal::ONE_HUNDRED,
+    max: Decimal::from_parts(100_000, 0, 0, false, 0),
+    max_decimals: 0,
+    default: "10000",
+};
+
+/// A trial count in plain text (`"10000"`), checked against [`TRIALS_SPEC`].
+pub fn parse_trials(plain: &str) -> Result<u32, Problem> {
+    let value = crate::engine::inputs::parse_number(TRIALS_SPEC, plain)?;
+    value.to_u32().ok_or(Problem::NotAWholeNumber)
+}
+
+/// A seed in plain text: a whole number in `0..=u64::MAX`, digits only.
+pub fn parse_seed(plain: &str) -> Option<u64> {
+    if plain.is_empty() || plain.len() > 20 || !plain.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    plain.parse().ok()
+}
+
 /// Equal-width bins of the histogram (one more when the edges are aligned on 0).
 pub const HISTOGRAM_BINS: usize = 20;
 /// Relative distance to a whole number under which an `f64` expected sales

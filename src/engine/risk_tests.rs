@@ -643,3 +643,54 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn trial_counts_follow_their_bounds() {
+    assert_eq!(parse_trials("10000"), Ok(10_000));
+    assert_eq!(parse_trials("100"), Ok(100));
+    assert_eq!(parse_trials("100000"), Ok(100_000));
+    assert_eq!(parse_trials("99"), Err(Problem::BelowMin { min: d("100") }));
+    assert_eq!(
+        parse_trials("100001"),
+        Err(Problem::AboveMax { max: d("100000") })
+    );
+    assert_eq!(parse_trials("1000.5"), Err(Problem::NotAWholeNumber));
+    assert_eq!(parse_trials("dix"), Err(Problem::NotANumber));
+    assert_eq!(TRIALS_SPEC.default, DEFAULT_TRIALS.to_string());
+}
+
+#[test]
+fn seeds_are_plain_whole_numbers() {
+    assert_eq!(parse_seed("0"), Some(0));
+    assert_eq!(parse_seed("18446744073709551615"), Some(u64::MAX));
+    assert_eq!(parse_seed("18446744073709551616"), None);
+    assert_eq!(parse_seed("-1"), None);
+    assert_eq!(parse_seed("+1"), None);
+    assert_eq!(parse_seed(""), None);
+    assert_eq!(parse_seed("1e3"), None);
+}
+
+/// The browser shows these very data-values (tests/e2e/risk.test.mjs reads
+/// the same fixture): native and wasm32 simulations agree to the bit.
+#[test]
+fn the_default_simulation_matches_the_browser_fixture() {
+    let fixture: std::collections::BTreeMap<String, String> = serde_json::from_str(include_str!(
+        "../../tests/fixtures/risk/default-scenario.json"
+    ))
+    .expect("fixture is JSON");
+    let base = Inputs::default();
+    let summary = simulate(
+        &base,
+        &Ranges::defaults(&base),
+        DEFAULT_TRIALS,
+        DEFAULT_SEED,
+    );
+    for id in RiskFigureId::ALL {
+        assert_eq!(
+            Some(&risk_data_value(summary.figure(id))),
+            fixture.get(id.testid()),
+            "{}",
+            id.testid()
+        );
+    }
+}

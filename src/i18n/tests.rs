@@ -365,3 +365,62 @@ fn language_codes() {
     assert_eq!(Lang::En.native_name(), "English");
     assert_eq!(Lang::En.pick(1, 2), 2);
 }
+
+#[test]
+fn risk_texts_are_complete_and_typeset() {
+    use super::risk::*;
+    use crate::engine::risk::{RangeProblem, RiskFigureId};
+    for key in RiskText::ALL {
+        let (fr, en) = (risk_text(Lang::Fr, key), risk_text(Lang::En, key));
+        // "ROI" is the same word in both languages.
+        check_texts(&format!("{key:?}"), fr, en, key != RiskText::Roi);
+    }
+    for id in RiskFigureId::ALL {
+        let (fr, en) = (
+            risk_figure_label(Lang::Fr, id),
+            risk_figure_label(Lang::En, id),
+        );
+        check_texts(&format!("{id:?}"), fr, en, true);
+    }
+    let spec = crate::engine::RangeField::ALL[0].spec();
+    for problem in [
+        RangeProblem::AboveLikely {
+            likely: Decimal::TEN,
+        },
+        RangeProblem::BelowLikely {
+            likely: Decimal::TEN,
+        },
+        RangeProblem::Invalid(Problem::Empty),
+    ] {
+        let fr = range_problem_message(Lang::Fr, &spec, &problem, "10");
+        let en = range_problem_message(Lang::En, &spec, &problem, "10");
+        check_texts(&format!("{problem:?}"), &fr, &en, true);
+    }
+}
+
+#[test]
+fn the_risk_reading_gives_the_odds_in_words() {
+    use super::risk::risk_reading;
+    let reading =
+        |lang, p, loss| risk_reading(lang, p, "x", "12\u{a0}300\u{a0}€", loss, "10\u{a0}000");
+    assert_eq!(
+        reading(Lang::Fr, 0.125, false),
+        "Sur 10\u{a0}000\u{a0}tirages, environ 1 chance sur 8 (x) de perdre de l’argent\u{a0}; \
+         dans 9 cas sur 10, le résultat net dépasse 12\u{a0}300\u{a0}€."
+    );
+    assert_eq!(
+        reading(Lang::En, 0.7, true),
+        "Over 10\u{a0}000 trials, about 7 chances in 10 (x) of losing money; \
+         in 9 cases out of 10 the loss is at most 12\u{a0}300\u{a0}€."
+    );
+    assert!(reading(Lang::Fr, 0.0, false).starts_with("Aucun des"));
+    assert!(reading(Lang::En, 1.0, true).starts_with("All 10"));
+    assert!(reading(Lang::En, 0.001, false).contains("less than 1 chance in 200"));
+    assert!(reading(Lang::Fr, 0.999, true).contains("environ 9 chances sur 10"));
+    for p in [0.0, 0.001, 0.2, 0.5, 0.51, 0.99, 1.0] {
+        for loss in [false, true] {
+            check_french("reading", &reading(Lang::Fr, p, loss));
+            check_english("reading", &reading(Lang::En, p, loss));
+        }
+    }
+}

@@ -31,9 +31,9 @@ fn resize_tick() -> ReadSignal<u32> {
 
 /// A canvas drawn by `draw` from `data`, with a spoken summary and a table.
 #[component]
-fn ChartFrame<T, D>(
+pub fn ChartFrame<T, D>(
     testid: &'static str,
-    title: Text,
+    title: fn(Lang) -> &'static str,
     data: Memo<T>,
     draw: D,
     summary: Signal<String>,
@@ -46,6 +46,7 @@ where
     let lang = expect_context::<Calculator>().lang;
     let canvas = NodeRef::<Canvas>::new();
     let tick = resize_tick();
+    let table_open = RwSignal::new(false);
     // Off-screen charts skip their redraw and draw when they scroll into view.
     let visible = RwSignal::new(true);
     let watch = StoredValue::new_local(None);
@@ -69,11 +70,19 @@ where
     });
     view! {
         <figure class="chart">
-            <figcaption>{move || text(lang.get(), title)}</figcaption>
+            <figcaption>{move || title(lang.get())}</figcaption>
             <canvas node_ref=canvas data-testid=testid role="img" aria-label=move || summary.get()></canvas>
-            <details>
+            // The table is built only while open, and then follows the data.
+            <details on:toggle=move |ev| {
+                use leptos::wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                table_open.set(open);
+            }>
                 <summary>{move || text(lang.get(), Text::ShowChartData)}</summary>
-                {table.run()}
+                {move || table_open.get().then(|| table.run())}
             </details>
         </figure>
     }
@@ -144,7 +153,7 @@ pub fn PriceChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-price" title=Text::PriceChartTitle data draw=|c, d, l| { let _ = price::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-price" title=|l| text(l, Text::PriceChartTitle) data draw=|c, d, l| { let _ = price::draw(c, d, l); } summary table=ViewFn::from(table) />
     }
 }
 
@@ -193,7 +202,7 @@ pub fn CashChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-cash" title=Text::CashChartTitle data draw=|c, d, l| { let _ = cash::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-cash" title=|l| text(l, Text::CashChartTitle) data draw=|c, d, l| { let _ = cash::draw(c, d, l); } summary table=ViewFn::from(table) />
     }
 }
 
@@ -243,7 +252,7 @@ pub fn ScenarioChart() -> impl IntoView {
     });
     let table = move || view! { <p>{summary.get()}</p> };
     view! {
-        <ChartFrame testid="chart-scenarios" title=Text::ScenarioChartTitle data draw=|c, d, l| { let _ = bars::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-scenarios" title=|l| text(l, Text::ScenarioChartTitle) data draw=|c, d, l| { let _ = bars::draw(c, d, l); } summary table=ViewFn::from(table) />
     }
 }
 

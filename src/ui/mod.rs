@@ -9,6 +9,7 @@ pub mod form;
 pub mod language;
 pub mod message;
 pub mod notices;
+pub mod risk;
 pub mod scenarios;
 pub mod stale;
 pub mod state;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
             </div>
             <scenarios::Scenarios />
             <decide::Decide />
+            <risk::RiskPanel />
         </main>
         <figures::SummaryBar />
         <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>

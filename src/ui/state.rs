@@ -5,12 +5,19 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::engine::{derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, Variant};
+use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+use crate::engine::{
+    derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, RangeField, RiskInputs, Variant,
+};
 use crate::i18n::Lang;
-use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft};
+use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft, RiskDraft};
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
+
+/// Range ends typed into the risk panel, in the user's locale (only the
+/// ends the user overrode; the others follow the central scenario).
+pub type RangeTexts = BTreeMap<RangeField, String>;
 
 /// Everything the page shows derives from these signals.
 #[derive(Clone, Copy)]
@@ -30,6 +37,10 @@ pub struct Calculator {
     pub ambitious: Memo<Checked>,
     pub prudent_outcome: Memo<Outcome>,
     pub ambitious_outcome: Memo<Outcome>,
+    /// The risk panel's settings (saved and shared with the scenario).
+    pub range_texts: RwSignal<RangeTexts>,
+    pub trials: RwSignal<u32>,
+    pub seed: RwSignal<u64>,
 }
 
 impl Calculator {
@@ -61,6 +72,9 @@ impl Calculator {
         let ambitious = variant(ambitious_texts, Variant::Ambitious);
         let prudent_outcome = Memo::new(move |_| evaluate(&prudent.with(|c| c.inputs.clone())));
         let ambitious_outcome = Memo::new(move |_| evaluate(&ambitious.with(|c| c.inputs.clone())));
+        let range_texts = RwSignal::new(range_texts_of(&draft.risk, initial_lang));
+        let trials = RwSignal::new(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
+        let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
 
         Self {
             lang,
@@ -74,6 +88,9 @@ impl Calculator {
             ambitious,
             prudent_outcome,
             ambitious_outcome,
+            range_texts,
+            trials,
+            seed,
         }
     }
 
@@ -118,6 +135,13 @@ impl Calculator {
                 }
             });
         }
+        self.range_texts.update(|texts| {
+            for text in texts.values_mut() {
+                if let Ok(plain) = crate::format::parse_number(text, from) {
+                    *text = crate::format::plain_for_input(&plain, to);
+                }
+            }
+        });
         self.lang.set(to);
     }
 
@@ -145,6 +169,28 @@ impl Calculator {
                 .collect(),
             prudent: overrides(self.prudent_texts),
             ambitious: overrides(self.ambitious_texts),
+            risk: self.risk_draft(lang),
+        }
+    }
+
+    /// The risk settings to save or share: every readable end the base
+    /// field accepts, and the trial count and seed when not the defaults.
+    fn risk_draft(&self, lang: Lang) -> RiskDraft {
+        let ends = self.range_texts.with(|texts| {
+            texts
+                .iter()
+                .filter_map(|(field, text)| {
+                    let plain = crate::format::parse_number(text, lang).ok()?;
+                    let mut probe = RiskInputs::default();
+                    probe.set(*field, &plain).ok()?;
+                    Some((*field, probe.plain(*field)?))
+                })
+                .collect()
+        });
+        RiskDraft {
+            ends,
+            trials: Some(self.trials.get()).filter(|t| *t != DEFAULT_TRIALS),
+            seed: Some(self.seed.get()).filter(|s| *s != DEFAULT_SEED),
         }
     }
 
@@ -155,6 +201,9 @@ impl Calculator {
         self.central_texts.set(texts_of(&draft.central, lang));
         self.prudent_texts.set(texts_of(&draft.prudent, lang));
         self.ambitious_texts.set(texts_of(&draft.ambitious, lang));
+        self.range_texts.set(range_texts_of(&draft.risk, lang));
+        self.trials.set(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
+        self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));
     }
 }
 
@@ -173,6 +222,14 @@ fn texts_of(plain: &BTreeMap<Field, String>, lang: Lang) -> Texts {
     plain
         .iter()
         .map(|(field, value)| (*field, plain_to_text(*field, value, lang)))
+        .collect()
+}
+
+/// Saved or shared range ends → texts in the user's locale.
+fn range_texts_of(risk: &RiskDraft, lang: Lang) -> RangeTexts {
+    risk.ends
+        .iter()
+        .map(|(field, value)| (*field, crate::format::plain_for_input(value, lang)))
         .collect()
 }
 
