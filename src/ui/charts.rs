@@ -48,14 +48,19 @@ where
     let tick = resize_tick();
     let table_open = RwSignal::new(false);
     // Off-screen charts skip their redraw and draw when they scroll into view.
-    let visible = RwSignal::new(true);
+    // The observer reports at once after `observe`, so a chart on screen at
+    // load draws one frame later, and one below the fold not at all.
+    let visible = RwSignal::new(false);
     let watch = StoredValue::new_local(None);
     Effect::new(move |_| {
         if let Some(canvas) = canvas.get() {
-            watch.set_value(crate::browser::visibility::watch(
-                &canvas,
-                move |on_screen| visible.set(on_screen),
-            ));
+            let watching =
+                crate::browser::visibility::watch(&canvas, move |on_screen| visible.set(on_screen));
+            if watching.is_none() {
+                // No IntersectionObserver: draw everything, always.
+                visible.set(true);
+            }
+            watch.set_value(watching);
         }
     });
     Effect::new(move |_| {
