@@ -38,7 +38,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(WHITE)
+        .max_light_lines(0)
         .label_style(font(s, 11.0))
         .x_labels(data.bars.len() * 2 + 1)
         .x_label_formatter(&|v| {

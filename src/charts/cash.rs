@@ -32,7 +32,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &CashChart, lang: Lang) -> Result<
         .build_cartesian_2d(0.5f64..(f64::from(last) + 0.5), y.clone())?;
     chart
         .configure_mesh()
-        .light_line_style(WHITE)
+        .max_light_lines(0)
         .label_style(font(s, 11.0))
         .x_desc(text(lang, Text::ChartMonth))
         .y_desc(text(lang, Text::ChartCumulative))

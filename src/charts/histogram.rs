@@ -37,7 +37,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Histogram, lang: Lang) -> Result<
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(WHITE)
+        .max_light_lines(0)
         .label_style(font(s, 11.0))
         .x_labels(5)
         .y_labels(4)

@@ -38,10 +38,11 @@ pub struct Surface {
     pub scale: f64,
 }
 
-pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
-    let ratio = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+/// Sizes the canvas's backing store to its CSS size times the device pixel
+/// ratio. Reading the CSS size forces a layout, so this runs when a chart
+/// first shows and on resize, never per draw.
+pub fn fit(canvas: &HtmlCanvasElement) {
+    let ratio = pixel_ratio();
     let css_width = f64::from(canvas.client_width().max(280));
     let css_height = f64::from(canvas.client_height().max(200));
     let (width, height) = ((css_width * ratio) as u32, (css_height * ratio) as u32);
@@ -51,10 +52,23 @@ pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
     if canvas.height() != height {
         canvas.set_height(height);
     }
+}
+
+fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
+/// The canvas as [`fit`] sized it, ready to draw on.
+pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
+    if canvas.width() == 0 || canvas.height() == 0 {
+        return Err(ChartError);
+    }
     let backend = backend::FastCanvas::new(canvas).ok_or(ChartError)?;
     Ok(Surface {
         backend,
-        scale: ratio,
+        scale: pixel_ratio(),
     })
 }
 

@@ -55,7 +55,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
     }
     chart
         .configure_mesh()
-        .light_line_style(WHITE)
+        .max_light_lines(0)
         .label_style(font(s, 11.0))
         .x_desc(text(lang, Text::ChartPrice))
         .y_desc(text(lang, Text::ChartNetResult))

@@ -29,7 +29,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<()
     let pad = ((hi - lo) * 0.08).max(0.05);
     let labels: Vec<&str> = data.bars.iter().map(|b| b.0.as_str()).collect();
     // Input names are long in French: give them up to 45 % of the width.
-    let label_area = (f64::from(canvas.client_width()) * 0.45).min(240.0) * s;
+    let label_area = (f64::from(canvas.width()) / s * 0.45).min(240.0) * s;
     let mut chart = ChartBuilder::on(&root)
         .margin(10.0 * s)
         .x_label_area_size(30.0 * s)
@@ -38,7 +38,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<()
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .light_line_style(WHITE)
+        .max_light_lines(0)
         .label_style(font(s, 11.0))
         .x_labels(5)
         .y_labels(data.bars.len() * 2 + 1)

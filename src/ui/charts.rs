@@ -63,13 +63,19 @@ where
             watch.set_value(watching);
         }
     });
+    // The window size the canvas was last fitted to (see charts::fit).
+    let fitted_for = StoredValue::new(None::<u32>);
     Effect::new(move |_| {
-        tick.track();
+        let size = tick.get();
         let lang = lang.get();
         if !visible.get() {
             return;
         }
         if let Some(canvas) = canvas.get() {
+            if fitted_for.get_value() != Some(size) {
+                crate::charts::fit(&canvas);
+                fitted_for.set_value(Some(size));
+            }
             data.with(|data| draw(&canvas, data, lang));
         }
     });

@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let draft = calc.draft();
         let lang = calc.lang.get();
-        address::replace_link(&link::encode(&draft, lang));
+        address::follow(link::encode(&draft, lang));
         if may_save && storage::available() {
             let working = Working {
                 schema: store::SCHEMA,

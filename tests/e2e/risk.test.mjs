@@ -106,9 +106,8 @@ test("narrowing a range narrows the spread; widening it brings losses", async ()
   const loss = Number(risky["risk-loss-probability"]);
   assert.ok(loss > 0 && loss < 1, `loss probability ${loss}`);
   assert.match(await page.textContent('[data-testid="risk-reading"]'), /de perdre de l’argent/);
-  // The link carries the ranges.
-  assert.match(page.url(), /win_low=5/);
-  assert.match(page.url(), /opp_low=10/);
+  // The link carries the ranges (written once typing pauses).
+  await page.waitForFunction(() => /win_low=5(&|$)/.test(location.hash) && /opp_low=10(&|$)/.test(location.hash));
   await page.context().close();
 });
 
@@ -166,7 +165,7 @@ test("a new draw changes the figures and travels in the link", async () => {
   const redrawn = await figures(page);
   const newSeed = await page.textContent('[data-testid="risk-seed"]');
   assert.notEqual(newSeed, seed);
-  assert.match(page.url(), new RegExp(`risk_seed=${newSeed}`));
+  await page.waitForFunction((seed) => location.hash.includes(`risk_seed=${seed}`), newSeed);
   // The same link in a fresh profile gives the same figures.
   const link = new URL(page.url()).hash;
   const { page: other } = await open(link);
