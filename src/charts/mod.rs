@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod bars;
 pub mod cash;
+pub mod delivery;
 pub mod histogram;
 pub mod price;
 pub mod tornado;

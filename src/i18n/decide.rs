@@ -25,6 +25,7 @@ pub enum DecideText {
     Figure,
     StressHeading,
     StressLead,
+    StressChartTitle,
     Delivery,
     PlanHeading,
     PlanLead,
@@ -58,6 +59,10 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
         StressLead => (
             "ROI selon la part des rendez-vous prévus réellement obtenus. Au résultat, vous ne payez que ce qui est livré\u{a0}; l’équipe et la journée se paient quoi qu’il arrive.",
             "ROI by the share of planned meetings actually delivered. Pay per result only bills what is delivered; the team and the days are paid whatever happens.",
+        ),
+        StressChartTitle => (
+            "ROI selon la part des rendez-vous obtenus, par modèle",
+            "ROI by share of meetings delivered, per model",
         ),
         Delivery => ("Rendez-vous obtenus", "Meetings delivered"),
         PlanHeading => ("Partir d’un objectif", "Plan from a goal"),
@@ -398,6 +403,7 @@ mod tests {
             Figure,
             StressHeading,
             StressLead,
+            StressChartTitle,
             Delivery,
             PlanHeading,
             PlanLead,

@@ -110,3 +110,37 @@ test("an overloaded sales team gets a warning in words", async () => {
   assert.ok(Number(await valueOf(page, "capacity-load")) < 1);
   await page.context().close();
 });
+
+test("the ROI-against-delivery chart draws one line per model and follows the day rate", async () => {
+  const { page, errors } = await open();
+  const chart = page.locator('[data-testid="chart-delivery"]');
+  await chart.scrollIntoViewIfNeeded();
+  const snapshot = async () => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="chart-delivery"]');
+      const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      // Count the three models' colours (blue, orange, green lines).
+      let blue = 0, orange = 0, green = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+        if (b > 180 && r < 60) blue++;
+        else if (r > 150 && g < 90 && b < 40) orange++;
+        else if (g > 100 && r < 60 && b < 90) green++;
+      }
+      return { blue, orange, green, image: canvas.toDataURL() };
+    });
+  };
+  const before = await snapshot();
+  for (const colour of ["blue", "orange", "green"]) assert.ok(before[colour] > 100, `no ${colour} line`);
+  const label = await chart.getAttribute("aria-label");
+  assert.match(label, /Au résultat/);
+  assert.match(label, /50\s%/);
+  await page.fill('input[name="time_day_rate"]', "900");
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-time-total-cost"]').dataset.value !== "10800");
+  const after = await snapshot();
+  assert.notEqual(after.image, before.image, "the chart did not follow the day rate");
+  assert.notEqual(await chart.getAttribute("aria-label"), label);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

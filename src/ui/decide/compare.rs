@@ -68,6 +68,7 @@ pub fn ComparePanel() -> impl IntoView {
             <CompareInputsForm state />
             <CompareTable comparison />
             <StressTable comparison />
+            <StressChart comparison />
             <p class="decide-verdict" data-testid="compare-verdict">
                 {move || comparison.with(|c| verdict_sentence(lang.get(), verdict(c)))}
             </p>
@@ -176,5 +177,58 @@ fn StressTable(comparison: Memo<Comparison>) -> impl IntoView {
                 <tbody>{DELIVERY_PCT.into_iter().zip(STRESS).map(row).collect_view()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// ROI against delivery, one line per model (the stress table as a chart).
+#[component]
+fn StressChart(comparison: Memo<Comparison>) -> impl IntoView {
+    use crate::charts::delivery::{self, DeliveryChart};
+    let lang = expect_context::<Calculator>().lang;
+    let data = Memo::new(move |_| {
+        let lang = lang.get();
+        comparison.with(|c| DeliveryChart {
+            lines: Model::ALL
+                .iter()
+                .map(|&model| {
+                    let points = DELIVERY_PCT
+                        .iter()
+                        .zip(STRESS)
+                        .filter_map(|(&pct, figure)| {
+                            let roi = c.figure(model, figure).ok()?;
+                            Some((f64::from(pct), crate::format::decimal_to_f64(roi)))
+                        })
+                        .collect();
+                    (model_name(lang, model).to_string(), points)
+                })
+                .collect(),
+        })
+    });
+    let summary = Signal::derive(move || {
+        let lang = lang.get();
+        let parts: Vec<String> = comparison.with(|c| {
+            Model::ALL
+                .iter()
+                .map(|&model| {
+                    let at = |figure| figure_in_words(lang, figure, &c.figure(model, figure));
+                    format!(
+                        "{}\u{a0}: {} → {}",
+                        model_name(lang, model),
+                        at(CompareFigure::RoiAt50),
+                        at(CompareFigure::RoiAt125)
+                    )
+                })
+                .collect()
+        });
+        let range = lang.pick("de 50\u{a0}% à 125\u{a0}%", "from 50% to 125%");
+        format!(
+            "{} ({range}). {}",
+            decide_text(lang, DecideText::StressChartTitle),
+            parts.join(lang.pick(" ; ", "; "))
+        )
+    });
+    let table = move || view! { <p>{summary.get()}</p> };
+    view! {
+        <crate::ui::charts::ChartFrame testid="chart-delivery" title=|l| decide_text(l, DecideText::StressChartTitle) data draw=|c, d, l| { let _ = delivery::draw(c, d, l); } summary table=ViewFn::from(table) />
     }
 }
