@@ -3,7 +3,8 @@
 //! Extra keys of this project (documented in the README): `name`, `lang`,
 //! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides; the
 //! risk panel's `<key>_low` / `<key>_high` (decision-tools.md §5),
-//! `risk_trials` and `risk_seed`.
+//! `risk_trials` and `risk_seed`; segments as `seg<n>.name` and
+//! `seg<n>.<key>` (n = 1…12, values that differ from the defaults).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
@@ -13,13 +14,14 @@ use crate::engine::{
     derive_variant, parse_plain, Field, Inputs, Problem, RangeField, RiskInputs, Variant,
 };
 use crate::i18n::Lang;
-use crate::scenario::{variant_key, Draft, PlainValues};
+use crate::scenario::{variant_key, Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};
 
 /// The link format version this code writes and reads.
 pub const VERSION: &str = "1";
-/// Past this many pairs the rest of a link is ignored: no real link has
-/// more than a few dozen, and it bounds the work a hostile link can cause.
-const MAX_PAIRS: usize = 200;
+/// Past this many pairs the rest of a link is ignored: a scenario with every
+/// field, override, range and twelve full segments stays under it, and it
+/// bounds the work a hostile link can cause.
+const MAX_PAIRS: usize = 400;
 /// A scenario name longer than this is cut (it is only a label).
 pub const MAX_NAME_CHARS: usize = 80;
 /// Values longer than this cannot be a valid number or token.
@@ -48,6 +50,8 @@ pub struct Decoded {
     pub ignored: Vec<Ignored>,
     /// True when the link carried at least one key (else: not a link).
     pub any: bool,
+    /// Segments by their number in the link, while decoding.
+    segments: std::collections::BTreeMap<usize, SegmentDraft>,
 }
 
 /// Reads a link's fragment or query (without its leading `#` or `?`).
@@ -66,6 +70,9 @@ pub fn decode(encoded: &str) -> Decoded {
         }
         take_pair(&mut decoded, &key, &value);
     }
+    decoded.draft.segments = std::mem::take(&mut decoded.segments)
+        .into_values()
+        .collect();
     decoded
 }
 
@@ -127,6 +134,10 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
             }
             return;
         }
+        _ if segment_key(key).is_some() => {
+            take_segment_pair(decoded, key, value);
+            return;
+        }
         _ if RangeField::from_key(key).is_some() => {
             take_range_end(decoded, key, value);
             return;
@@ -173,6 +184,50 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
     values.insert(field, plain);
 }
 
+/// `seg3.price` → (segment 3, "price"); `None` for any other key.
+fn segment_key(key: &str) -> Option<(usize, &str)> {
+    let (head, rest) = key.split_once('.')?;
+    let number: usize = head.strip_prefix("seg")?.parse().ok()?;
+    (1..=MAX_SEGMENTS)
+        .contains(&number)
+        .then_some((number, rest))
+}
+
+/// One key of a segment. Segments are numbered from 1 in the link; numbers
+/// may be sparse (the order is kept and the gaps closed).
+fn take_segment_pair(decoded: &mut Decoded, key: &str, value: &str) {
+    let Some((number, rest)) = segment_key(key) else {
+        return;
+    };
+    if rest == "name" {
+        decoded.segments.entry(number).or_default().name =
+            value.chars().take(MAX_NAME_CHARS).collect();
+        return;
+    }
+    let Some(field) = Field::from_key(rest) else {
+        decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::UnknownKey));
+        return;
+    };
+    let mut inputs = Inputs::default();
+    let taken = if value.chars().count() > MAX_VALUE_CHARS {
+        Err(Problem::NotANumber)
+    } else {
+        inputs.set(field, value).map_err(|error| error.problem)
+    };
+    // A segment exists once one of its keys is taken.
+    match taken {
+        Ok(()) => {
+            let segment = decoded.segments.entry(number).or_default();
+            segment.values.insert(field, inputs.plain(field));
+        }
+        Err(problem) => decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::Invalid(problem))),
+    }
+}
+
 /// A risk range's end: kept in its normalised plain form when the base field
 /// takes it (whether it fits the central value is the panel's to say).
 fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) {
@@ -216,6 +271,7 @@ pub fn encode(draft: &Draft, lang: Lang) -> String {
         append_overrides(&mut out, which, &derive_variant(&central, which), overrides);
     }
     append_risk(&mut out, &draft.risk);
+    append_segments(&mut out, &draft.segments);
     if !draft.name.is_empty() {
         out.append_pair("name", &draft.name);
     }
@@ -258,5 +314,21 @@ fn append_risk(out: &mut form_urlencoded::Serializer<String>, risk: &crate::scen
     }
     if let Some(seed) = risk.seed.filter(|s| *s != DEFAULT_SEED) {
         out.append_pair("risk_seed", &seed.to_string());
+    }
+}
+
+fn append_segments(out: &mut form_urlencoded::Serializer<String>, segments: &[SegmentDraft]) {
+    let defaults = Inputs::default();
+    for (index, segment) in segments.iter().take(MAX_SEGMENTS).enumerate() {
+        let number = index + 1;
+        // The name is always written: it is what keeps an all-default segment.
+        out.append_pair(&format!("seg{number}.name"), &segment.name);
+        let inputs = segment.inputs();
+        for field in Field::ALL {
+            let value = inputs.plain(field);
+            if value != defaults.plain(field) {
+                out.append_pair(&format!("seg{number}.{}", field.key()), &value);
+            }
+        }
     }
 }

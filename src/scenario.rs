@@ -29,6 +29,39 @@ pub struct Draft {
     pub ambitious: PlainValues,
     #[serde(default, skip_serializing_if = "RiskDraft::is_default")]
     pub risk: RiskDraft,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<SegmentDraft>,
+}
+
+/// Most segments one scenario holds (and a link carries).
+pub const MAX_SEGMENTS: usize = 12;
+
+/// A named segment (`decision-tools.md` §4): a full scenario of its own,
+/// kept as plain values by field like the central scenario.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentDraft {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, with = "by_key")]
+    pub values: PlainValues,
+}
+
+impl SegmentDraft {
+    /// A segment holding `inputs` (every field, in plain form).
+    pub fn of(name: String, inputs: &Inputs) -> Self {
+        SegmentDraft {
+            name,
+            values: Field::ALL
+                .iter()
+                .map(|field| (*field, inputs.plain(*field)))
+                .collect(),
+        }
+    }
+
+    /// Its inputs: the defaults overridden by every valid value.
+    pub fn inputs(&self) -> Inputs {
+        Inputs::from_plain(self.values.iter().map(|(f, v)| (*f, v.as_str()))).0
+    }
 }
 
 /// The risk panel's settings as saved and shared (`decision-tools.md` §5):

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use teleprospection_roi::engine::{Field, FieldKind, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
-use teleprospection_roi::scenario::{Draft, RiskDraft};
+use teleprospection_roi::scenario::{Draft, RiskDraft, SegmentDraft};
 use teleprospection_roi::store::{decode_working, encode_working, Loaded, Working, SCHEMA};
 
 /// A valid plain value for `field`, anywhere in its bounds.
@@ -47,14 +47,41 @@ fn draft() -> impl Strategy<Value = Draft> {
         overrides,
         "[a-zA-Z0-9 éà<>&#=%+]{0,30}",
         risk(),
+        proptest::collection::vec(segment(), 0..4),
     )
-        .prop_map(|(central, prudent, ambitious, name, risk)| Draft {
-            name,
-            central: Field::ALL.iter().copied().zip(central).collect(),
-            prudent: prudent.into_iter().collect(),
-            ambitious: ambitious.into_iter().collect(),
-            risk,
-        })
+        .prop_map(
+            |(central, prudent, ambitious, name, risk, segments)| Draft {
+                name,
+                central: Field::ALL.iter().copied().zip(central).collect(),
+                prudent: prudent.into_iter().collect(),
+                ambitious: ambitious.into_iter().collect(),
+                risk,
+                segments,
+            },
+        )
+}
+
+/// A named segment with a few valid values.
+fn segment() -> impl Strategy<Value = SegmentDraft> {
+    let values = proptest::sample::subsequence(Field::ALL.to_vec(), 0..6).prop_flat_map(|fields| {
+        fields
+            .into_iter()
+            .map(|f| (Just(f), plain_value(f)))
+            .collect::<Vec<_>>()
+    });
+    ("[a-zA-Z0-9 éà<>&#=%+.]{0,20}", values).prop_map(|(name, values)| SegmentDraft {
+        name,
+        values: values.into_iter().collect(),
+    })
+}
+
+/// What a segment means: its name and its inputs.
+fn segments(draft: &Draft) -> Vec<(String, Inputs)> {
+    draft
+        .segments
+        .iter()
+        .map(|s| (s.name.clone(), s.inputs()))
+        .collect()
 }
 
 /// Risk settings as the link writes them: any valid ends, and a trial count
@@ -96,6 +123,7 @@ proptest! {
         prop_assert_eq!(inputs(&decoded.draft), inputs(&draft));
         prop_assert_eq!(&decoded.draft.name, &draft.name);
         prop_assert_eq!(&decoded.draft.risk, &draft.risk);
+        prop_assert_eq!(segments(&decoded.draft), segments(&draft));
         prop_assert_eq!(decoded.lang.unwrap_or_default(), lang);
         // Encoding is stable: the decoded scenario writes the same link.
         prop_assert_eq!(encode(&decoded.draft, lang), encode(&draft, lang));
@@ -240,5 +268,36 @@ fn a_link_carries_the_risk_settings() {
     assert_eq!(
         encode(&decoded.draft, Lang::Fr),
         "v=1&win_low=30&win_high=60&deal_high=9000.5&risk_trials=20000&risk_seed=42"
+    );
+}
+
+#[test]
+fn a_link_carries_segments_in_order() {
+    let decoded = decode(
+        "v=1&seg2.name=Micro&seg2.price=120&seg1.name=PME%20industrielles&seg1.price=180\
+         &seg1.margin=55&seg2.deal=2500&seg3.price=abc&seg13.price=1&seg1.bogus=2",
+    );
+    let names: Vec<_> = decoded
+        .draft
+        .segments
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    // seg3 had no valid key: there is no third segment.
+    assert_eq!(names, ["PME industrielles", "Micro"]);
+    let first = decoded.draft.segments[0].inputs();
+    assert_eq!(first.price, rust_decimal::Decimal::from(180));
+    assert_eq!(first.margin, "0.55".parse().unwrap());
+    assert_eq!(
+        decoded.draft.segments[1].inputs().deal,
+        rust_decimal::Decimal::from(2500)
+    );
+    let ignored: Vec<_> = decoded.ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(ignored, ["seg3.price", "seg13.price", "seg1.bogus"]);
+    assert_eq!(
+        encode(&decoded.draft, Lang::Fr),
+        // 120 € is the default price: not written.
+        "v=1&seg1.name=PME+industrielles&seg1.price=180&seg1.margin=55\
+         &seg2.name=Micro&seg2.deal=2500"
     );
 }

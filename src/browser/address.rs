@@ -84,9 +84,19 @@ pub fn replace_link(link: &str) {
     }
 }
 
-/// The full address of the current page, for "copy link".
-pub fn href() -> String {
+/// Whether this page load is a reload. The address follows typing with a
+/// delay, so on a reload it may lag the autosaved scenario, which is then
+/// the fresher of the two.
+pub fn is_reload() -> bool {
+    use wasm_bindgen::JsCast;
     web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default()
+        .and_then(|window| window.performance())
+        .and_then(|performance| {
+            performance
+                .get_entries_by_type("navigation")
+                .get(0)
+                .dyn_into::<web_sys::PerformanceNavigationTiming>()
+                .ok()
+        })
+        .is_some_and(|timing| timing.type_() == web_sys::NavigationType::Reload)
 }

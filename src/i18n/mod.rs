@@ -15,6 +15,7 @@ mod figures;
 pub mod page;
 mod problems;
 pub mod risk;
+pub mod segments;
 
 #[cfg(test)]
 mod tests;

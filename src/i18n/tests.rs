@@ -424,3 +424,30 @@ fn the_risk_reading_gives_the_odds_in_words() {
         }
     }
 }
+
+#[test]
+fn segment_texts_are_complete_and_typeset() {
+    use super::segments::*;
+    for key in SegmentText::ALL {
+        let (fr, en) = (segment_text(Lang::Fr, key), segment_text(Lang::En, key));
+        // "Segment" and "Actions" are the same word in both languages.
+        let same = matches!(key, SegmentText::Segment | SegmentText::Actions);
+        check_texts(&format!("{key:?}"), fr, en, !same);
+    }
+    for (fr, en) in [
+        (
+            segment_removed(Lang::Fr, "PME"),
+            segment_removed(Lang::En, "PME"),
+        ),
+        (
+            segment_loaded(Lang::Fr, "PME"),
+            segment_loaded(Lang::En, "PME"),
+        ),
+        (
+            segment_name_label(Lang::Fr, 2),
+            segment_name_label(Lang::En, 2),
+        ),
+    ] {
+        check_texts("segment message", &fr, &en, true);
+    }
+}

@@ -36,7 +36,8 @@ pub fn start() {
 /// scenario saved in this browser, then the defaults.
 fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
     let mut notices = Vec::new();
-    let decoded = link::decode(&address::current_link());
+    let current = address::current_link();
+    let decoded = link::decode(&current);
     let saved = storage::read_raw(store::WORKING_KEY).map(|raw| (store::decode_working(&raw), raw));
     let mut saved_working = None;
     match saved {
@@ -52,7 +53,10 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
     if !storage::available() {
         notices.push(Notice::StorageOff);
     }
-    if decoded.any {
+    // On a reload the address may lag the autosaved scenario by the last
+    // keystrokes: the saved one wins.
+    let reloaded = saved_working.is_some() && address::is_reload();
+    if decoded.any && !reloaded {
         if !decoded.ignored.is_empty() {
             notices.push(Notice::LinkIgnored(decoded.ignored.clone()));
         }

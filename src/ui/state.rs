@@ -10,7 +10,7 @@ use crate::engine::{
     derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, RangeField, RiskInputs, Variant,
 };
 use crate::i18n::Lang;
-use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft, RiskDraft};
+use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft, RiskDraft, SegmentDraft};
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
@@ -41,6 +41,8 @@ pub struct Calculator {
     pub range_texts: RwSignal<RangeTexts>,
     pub trials: RwSignal<u32>,
     pub seed: RwSignal<u64>,
+    /// Named segments, each a full scenario (saved and shared too).
+    pub segments: RwSignal<Vec<SegmentDraft>>,
 }
 
 impl Calculator {
@@ -75,6 +77,7 @@ impl Calculator {
         let range_texts = RwSignal::new(range_texts_of(&draft.risk, initial_lang));
         let trials = RwSignal::new(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
         let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
+        let segments = RwSignal::new(draft.segments.clone());
 
         Self {
             lang,
@@ -91,6 +94,7 @@ impl Calculator {
             range_texts,
             trials,
             seed,
+            segments,
         }
     }
 
@@ -170,6 +174,7 @@ impl Calculator {
             prudent: overrides(self.prudent_texts),
             ambitious: overrides(self.ambitious_texts),
             risk: self.risk_draft(lang),
+            segments: self.segments.get(),
         }
     }
 
@@ -194,6 +199,13 @@ impl Calculator {
         }
     }
 
+    /// Puts `values` in the main form (the central scenario); the variants'
+    /// overrides, the risk settings and the segments stay as they are.
+    pub fn load_central(&self, values: &crate::scenario::PlainValues) {
+        self.central_texts
+            .set(texts_of(values, self.lang.get_untracked()));
+    }
+
     /// Replaces everything the user sees by `draft`.
     pub fn load(&self, draft: &Draft) {
         let lang = self.lang.get_untracked();
@@ -204,6 +216,7 @@ impl Calculator {
         self.range_texts.set(range_texts_of(&draft.risk, lang));
         self.trials.set(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
         self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));
+        self.segments.set(draft.segments.clone());
     }
 }
 

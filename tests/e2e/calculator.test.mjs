@@ -124,3 +124,19 @@ test("each chart is drawn and changes when the price changes", async () => {
   }
   await page.context().close();
 });
+
+test("a reload right after typing keeps the last keystroke, even when the address lags", async () => {
+  // Opened from a link: the address holds the link until typing pauses.
+  const { page } = await open("#v=1&price=150");
+  await page.waitForTimeout(300);
+  await page.fill('input[name="price"]', "175");
+  await page.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "8750");
+  // Reload at once: the address may still say price=150.
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('input[name="price"]'), "175");
+  assert.equal(await valueOf(page, "provider-cost"), "8750");
+  // Once typing pauses the address catches up.
+  await page.waitForFunction(() => location.hash.includes("price=175"));
+  await page.context().close();
+});

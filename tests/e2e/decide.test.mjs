@@ -144,3 +144,81 @@ test("the ROI-against-delivery chart draws one line per model and follows the da
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+async function segmentRows(page) {
+  return page.$$eval('[data-testid="segment-row"]', (rows) =>
+    rows.map((row) => ({
+      index: row.dataset.index,
+      rank: row.dataset.rank,
+      name: row.querySelector("input").value,
+      roi: row.querySelector(`[data-testid="segment-${row.dataset.index}-roi"]`).dataset.value,
+    })),
+  );
+}
+
+test("segments are added from the form, ranked by ROI, renamed, and still there after a reload", async () => {
+  const { page, errors } = await open();
+  assert.equal(await page.textContent('[data-testid="segment-empty"]'), "Aucun segment pour l’instant.");
+  await page.click('[data-testid="segment-add"]');
+  await page.fill('input[name="price"]', "180");
+  await page.waitForFunction(() => document.querySelector('[data-testid="roi"]').dataset.value !== "3.8");
+  await page.click('[data-testid="segment-add"]');
+  let rows = await segmentRows(page);
+  assert.deepEqual(rows.map((r) => [r.index, r.rank, r.name]), [["1", "1", "Segment 1"], ["2", "2", "Segment 2"]]);
+  assert.equal(rows[0].roi, "3.8");
+  assert.equal(rows[1].roi, await valueOf(page, "roi"));
+  // A richer segment at 180 € climbs to the top once its margin is higher.
+  await page.fill('input[name="margin"]', "70");
+  await page.waitForFunction((old) => document.querySelector('[data-testid="roi"]').dataset.value !== old, rows[1].roi);
+  await page.click('[data-testid="segment-2-replace"]');
+  await page.fill('[data-testid="segment-2-name"]', "PME industrielles");
+  await page.press('[data-testid="segment-2-name"]', "Enter");
+  await page.locator('[data-testid="segment-2-name"]').blur();
+  rows = await segmentRows(page);
+  assert.deepEqual(rows.map((r) => [r.index, r.rank, r.name]), [["2", "1", "PME industrielles"], ["1", "2", "Segment 1"]]);
+  await page.locator('[data-testid="chart-segments"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.match(await page.getAttribute('[data-testid="chart-segments"]', "aria-label"), /PME industrielles\s:/);
+  await page.reload();
+  await ready(page);
+  const reloaded = await segmentRows(page);
+  assert.deepEqual(reloaded, rows);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("a removed segment comes back with undo; loading one fills the form", async () => {
+  const { page } = await open();
+  await page.click('[data-testid="segment-add"]');
+  await page.fill('input[name="price"]', "90");
+  await page.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]')?.dataset.value !== "6000");
+  await page.click('[data-testid="segment-add"]');
+  await page.click('[data-testid="segment-1-remove"]');
+  assert.match(await page.textContent('[data-testid="segment-status"]'), /Segment «\sSegment 1\s» supprimé/);
+  assert.deepEqual((await segmentRows(page)).map((r) => r.name), ["Segment 2"]);
+  await page.click('[data-testid="segment-undo"]');
+  assert.deepEqual((await segmentRows(page)).map((r) => [r.index, r.name]).sort(), [["1", "Segment 1"], ["2", "Segment 2"]]);
+  await page.click('[data-testid="segment-1-load"]');
+  assert.equal(await page.inputValue('input[name="price"]'), "120");
+  await page.waitForFunction(() => document.querySelector('[data-testid="roi"]').dataset.value === "3.8");
+  assert.match(await page.textContent('[data-testid="segment-status"]'), /«\sSegment 1\s» est chargé/);
+  await page.context().close();
+});
+
+test("a shared link with segments shows their ranking in a fresh profile", async () => {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}#v=1&seg1.name=Micro-entreprises&seg1.price=150&seg1.deal=1000&seg2.name=PME%20industrielles&seg2.price=180&seg2.margin=55`);
+  await ready(page);
+  const rows = await segmentRows(page);
+  assert.deepEqual(rows.map((r) => [r.index, r.rank, r.name]), [["2", "1", "PME industrielles"], ["1", "2", "Micro-entreprises"]]);
+  // PME: 12 sales × 6 000 € = 72 000 € revenue, 55 % margin = 39 600 €;
+  // 50 meetings × 180 € = 9 000 € cost; net 30 600 €, ROI 340 %.
+  assert.equal(await valueOf(page, "segment-2-net-result"), "30600");
+  assert.equal(await valueOf(page, "segment-2-roi"), "3.4");
+  // Micro: 12 × 1 000 € × 40 % = 4 800 € margin against 7 500 €: a loss.
+  assert.equal(await valueOf(page, "segment-1-net-result"), "-2700");
+  // The main scenario is untouched by the segments.
+  assert.equal(await valueOf(page, "roi"), "3.8");
+  await context.close();
+});

@@ -7,6 +7,7 @@
 pub mod capacity;
 pub mod compare;
 pub mod plan;
+pub mod segments;
 
 use std::collections::BTreeMap;
 
@@ -172,6 +173,7 @@ pub fn Decide() -> impl IntoView {
             <compare::ComparePanel />
             <plan::PlanPanel />
             <capacity::CapacityPanel />
+            <segments::SegmentsPanel />
         </section>
     }
 }
