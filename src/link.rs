@@ -3,7 +3,8 @@
 //! Extra keys of this project (documented in the README): `name`, `lang`,
 //! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides; the
 //! risk panel's `<key>_low` / `<key>_high` (decision-tools.md §5),
-//! `risk_trials` and `risk_seed`; segments as `seg<n>.name` and
+//! `risk_trials` and `risk_seed`; the decision tools' inputs under their
+//! spec keys (`team_callers`, `goal_value`, `reps`, …); segments as `seg<n>.name` and
 //! `seg<n>.<key>` (n = 1…12, values that differ from the defaults).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
@@ -131,6 +132,25 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
                     value,
                     IgnoredReason::Invalid(Problem::NotANumber),
                 )),
+            }
+            return;
+        }
+        _ if crate::scenario::tool_value(key, "").is_some() => {
+            let taken = if value.chars().count() > MAX_VALUE_CHARS {
+                Some(Err(Problem::NotANumber))
+            } else {
+                crate::scenario::tool_value(key, value)
+            };
+            match taken {
+                Some(Ok(plain)) => {
+                    decoded.draft.tools.insert(key.to_string(), plain);
+                }
+                Some(Err(problem)) => {
+                    decoded
+                        .ignored
+                        .push(ignored(key, value, IgnoredReason::Invalid(problem)))
+                }
+                None => {}
             }
             return;
         }
@@ -270,6 +290,7 @@ pub fn encode(draft: &Draft, lang: Lang) -> String {
     ] {
         append_overrides(&mut out, which, &derive_variant(&central, which), overrides);
     }
+    append_tools(&mut out, &draft.tools);
     append_risk(&mut out, &draft.risk);
     append_segments(&mut out, &draft.segments);
     if !draft.name.is_empty() {
@@ -329,6 +350,23 @@ fn append_segments(out: &mut form_urlencoded::Serializer<String>, segments: &[Se
             if value != defaults.plain(field) {
                 out.append_pair(&format!("seg{number}.{}", field.key()), &value);
             }
+        }
+    }
+}
+
+fn append_tools(
+    out: &mut form_urlencoded::Serializer<String>,
+    tools: &std::collections::BTreeMap<String, String>,
+) {
+    for key in crate::scenario::tool_keys() {
+        let Some(Some(Ok(plain))) = tools
+            .get(key)
+            .map(|value| crate::scenario::tool_value(key, value))
+        else {
+            continue;
+        };
+        if Some(&plain) != crate::scenario::tool_default(key).as_ref() {
+            out.append_pair(key, &plain);
         }
     }
 }

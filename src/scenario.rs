@@ -31,6 +31,59 @@ pub struct Draft {
     pub risk: RiskDraft,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<SegmentDraft>,
+    /// The decision tools' inputs (compare, plan, capacity) that differ from
+    /// their defaults, as plain values by link key (`team_callers`: `"2"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tools: BTreeMap<String, String>,
+}
+
+/// Every decision-tool input's link key, in the order links write them.
+pub fn tool_keys() -> impl Iterator<Item = &'static str> {
+    use crate::engine::{CapacityField, CompareField, PlanField};
+    CompareField::ALL
+        .iter()
+        .map(|f| f.key())
+        .chain(PlanField::ALL.iter().map(|f| f.key()))
+        .chain(CapacityField::ALL.iter().map(|f| f.key()))
+}
+
+/// A decision-tool value checked against its input: `None` when `key` is
+/// not a decision-tool input, else its normalised plain form or the problem.
+pub fn tool_value(key: &str, value: &str) -> Option<Result<String, Problem>> {
+    use crate::engine::{
+        CapacityField, CapacityInputs, CompareField, CompareInputs, GoalInputs, PlanField,
+    };
+    if let Some(field) = CompareField::from_key(key) {
+        let mut inputs = CompareInputs::default();
+        return Some(inputs.set(field, value).map(|()| inputs.plain(field)));
+    }
+    if let Some(field) = PlanField::from_key(key) {
+        let mut inputs = GoalInputs::from_plain(std::iter::empty()).0;
+        return Some(inputs.set(field, value).map(|()| inputs.plain(field)));
+    }
+    if let Some(field) = CapacityField::from_key(key) {
+        let mut inputs = CapacityInputs::from_plain(std::iter::empty()).0;
+        return Some(inputs.set(field, value).map(|()| inputs.plain(field)));
+    }
+    None
+}
+
+/// A decision-tool input's default, in plain form.
+pub fn tool_default(key: &str) -> Option<String> {
+    use crate::engine::{
+        CapacityField, CapacityInputs, CompareField, CompareInputs, GoalInputs, PlanField,
+    };
+    if let Some(field) = CompareField::from_key(key) {
+        return Some(CompareInputs::default().plain(field));
+    }
+    if let Some(field) = PlanField::from_key(key) {
+        return Some(GoalInputs::from_plain(std::iter::empty()).0.plain(field));
+    }
+    CapacityField::from_key(key).map(|field| {
+        CapacityInputs::from_plain(std::iter::empty())
+            .0
+            .plain(field)
+    })
 }
 
 /// Most segments one scenario holds (and a link carries).

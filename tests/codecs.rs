@@ -11,7 +11,11 @@ use teleprospection_roi::store::{decode_working, encode_working, Loaded, Working
 
 /// A valid plain value for `field`, anywhere in its bounds.
 fn plain_value(field: Field) -> BoxedStrategy<String> {
-    let spec = field.spec();
+    spec_value(field.spec())
+}
+
+/// A valid plain value for an input of this spec.
+fn spec_value(spec: teleprospection_roi::engine::FieldSpec) -> BoxedStrategy<String> {
     match spec.kind {
         FieldKind::Choice(tokens) => proptest::sample::select(tokens.to_vec())
             .prop_map(str::to_string)
@@ -48,17 +52,53 @@ fn draft() -> impl Strategy<Value = Draft> {
         "[a-zA-Z0-9 éà<>&#=%+]{0,30}",
         risk(),
         proptest::collection::vec(segment(), 0..4),
+        tools(),
     )
         .prop_map(
-            |(central, prudent, ambitious, name, risk, segments)| Draft {
+            |(central, prudent, ambitious, name, risk, segments, tools)| Draft {
                 name,
                 central: Field::ALL.iter().copied().zip(central).collect(),
                 prudent: prudent.into_iter().collect(),
                 ambitious: ambitious.into_iter().collect(),
                 risk,
                 segments,
+                tools,
             },
         )
+}
+
+/// The spec of a decision-tool input, by its link key.
+fn tool_spec(key: &str) -> teleprospection_roi::engine::FieldSpec {
+    use teleprospection_roi::engine::{CapacityField, CompareField, PlanField};
+    CompareField::from_key(key)
+        .map(CompareField::spec)
+        .or_else(|| PlanField::from_key(key).map(PlanField::spec))
+        .or_else(|| CapacityField::from_key(key).map(CapacityField::spec))
+        .expect("a tool key")
+}
+
+/// A few decision-tool inputs with valid values.
+fn tools() -> impl Strategy<Value = std::collections::BTreeMap<String, String>> {
+    let keys: Vec<&'static str> = teleprospection_roi::scenario::tool_keys().collect();
+    proptest::sample::subsequence(keys, 0..5).prop_flat_map(|keys| {
+        keys.into_iter()
+            .map(|key| (Just(key.to_string()), spec_value(tool_spec(key))))
+            .collect::<Vec<_>>()
+            .prop_map(|pairs| pairs.into_iter().collect())
+    })
+}
+
+/// What the tools' inputs mean: their normalised values that differ from the defaults.
+fn tool_values(draft: &Draft) -> Vec<(String, String)> {
+    use teleprospection_roi::scenario::{tool_default, tool_value};
+    draft
+        .tools
+        .iter()
+        .filter_map(|(key, value)| {
+            let plain = tool_value(key, value)?.ok()?;
+            (Some(&plain) != tool_default(key).as_ref()).then(|| (key.clone(), plain))
+        })
+        .collect()
 }
 
 /// A named segment with a few valid values.
@@ -124,6 +164,7 @@ proptest! {
         prop_assert_eq!(&decoded.draft.name, &draft.name);
         prop_assert_eq!(&decoded.draft.risk, &draft.risk);
         prop_assert_eq!(segments(&decoded.draft), segments(&draft));
+        prop_assert_eq!(tool_values(&decoded.draft), tool_values(&draft));
         prop_assert_eq!(decoded.lang.unwrap_or_default(), lang);
         // Encoding is stable: the decoded scenario writes the same link.
         prop_assert_eq!(encode(&decoded.draft, lang), encode(&draft, lang));
@@ -299,5 +340,31 @@ fn a_link_carries_segments_in_order() {
         // 120 € is the default price: not written.
         "v=1&seg1.name=PME+industrielles&seg1.price=180&seg1.margin=55\
          &seg2.name=Micro&seg2.deal=2500"
+    );
+}
+
+#[test]
+fn a_link_carries_the_decision_tools_inputs() {
+    let decoded =
+        decode("v=1&team_callers=2&goal_kind=revenue&goal_value=120000&reps=0&time_days=9999");
+    let tools: Vec<_> = decoded
+        .draft
+        .tools
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            ("goal_kind", "revenue"),
+            ("goal_value", "120000"),
+            ("team_callers", "2")
+        ]
+    );
+    let ignored: Vec<_> = decoded.ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(ignored, ["reps", "time_days"]);
+    assert_eq!(
+        encode(&decoded.draft, Lang::Fr),
+        "v=1&team_callers=2&goal_kind=revenue&goal_value=120000"
     );
 }

@@ -43,6 +43,8 @@ pub struct Calculator {
     pub seed: RwSignal<u64>,
     /// Named segments, each a full scenario (saved and shared too).
     pub segments: RwSignal<Vec<SegmentDraft>>,
+    /// The decision tools' inputs that differ from their defaults, plain by key.
+    pub tools: RwSignal<BTreeMap<String, String>>,
 }
 
 impl Calculator {
@@ -78,6 +80,7 @@ impl Calculator {
         let trials = RwSignal::new(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
         let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         let segments = RwSignal::new(draft.segments.clone());
+        let tools = RwSignal::new(draft.tools.clone());
 
         Self {
             lang,
@@ -95,6 +98,7 @@ impl Calculator {
             trials,
             seed,
             segments,
+            tools,
         }
     }
 
@@ -175,6 +179,7 @@ impl Calculator {
             ambitious: overrides(self.ambitious_texts),
             risk: self.risk_draft(lang),
             segments: self.segments.get(),
+            tools: self.tools.get(),
         }
     }
 
@@ -217,6 +222,7 @@ impl Calculator {
         self.trials.set(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
         self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         self.segments.set(draft.segments.clone());
+        self.tools.set(draft.tools.clone());
     }
 }
 

@@ -222,3 +222,24 @@ test("a shared link with segments shows their ranking in a fresh profile", async
   assert.equal(await valueOf(page, "roi"), "3.8");
   await context.close();
 });
+
+test("the decision tools' inputs travel in the link and come back from it", async () => {
+  const { page } = await open();
+  await page.fill('input[name="time_day_rate"]', "900");
+  await page.fill('input[name="reps"]', "4");
+  await page.waitForFunction(() => location.hash.includes("time_day_rate=900") && location.hash.includes("reps=4"));
+  const link = new URL(page.url()).hash;
+  const cost = await valueOf(page, "compare-time-total-cost");
+  const load = await valueOf(page, "capacity-load");
+  const context = await freshContext(browser);
+  const other = await context.newPage();
+  await other.goto(server.url + link + "&goal_kind=revenue&goal_value=120000");
+  await ready(other);
+  assert.equal(await other.inputValue('input[name="time_day_rate"]'), "900");
+  assert.equal(await valueOf(other, "compare-time-total-cost"), cost);
+  assert.equal(await valueOf(other, "capacity-load"), load);
+  // 120 000 € of revenue at 6 000 € a sale: 20 sales.
+  assert.equal(await valueOf(other, "plan-sales"), "20");
+  await context.close();
+  await page.context().close();
+});

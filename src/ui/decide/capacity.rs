@@ -39,7 +39,7 @@ fn capacity_label(lang: Lang, id: CapacityFigureId) -> &'static str {
 pub fn CapacityPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let state = Local::new(CapacityInputs::default(), lang);
+    let state = Local::<CapacityInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {
         let held = calc
             .outcome

@@ -54,7 +54,7 @@ fn figure_in_words(lang: Lang, figure: CompareFigure, value: &Figure) -> String 
 pub fn ComparePanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let state = Local::new(CompareInputs::default(), lang);
+    let state = Local::<CompareInputs>::bound(lang, calc.tools);
     let comparison = Memo::new(move |_| {
         let base = calc.central.with(|checked| checked.inputs.clone());
         state

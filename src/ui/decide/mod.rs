@@ -22,12 +22,14 @@ use crate::i18n::Lang;
 use crate::ui::state::Calculator;
 
 /// The engine's input structs the panels edit, seen the same way.
-pub trait Editable: Clone + Send + Sync + 'static {
+pub trait Editable: Clone + PartialEq + Send + Sync + 'static {
     type Field: Copy + Ord + Send + Sync + 'static;
     fn set_plain(&mut self, field: Self::Field, plain: &str) -> Result<(), Problem>;
     fn plain_of(&self, field: Self::Field) -> String;
     fn spec_of(field: Self::Field) -> FieldSpec;
     fn key_of(field: Self::Field) -> &'static str;
+    fn fields() -> &'static [Self::Field];
+    fn defaults() -> Self;
 }
 
 macro_rules! editable {
@@ -45,6 +47,12 @@ macro_rules! editable {
             }
             fn key_of(field: $field) -> &'static str {
                 field.key()
+            }
+            fn fields() -> &'static [$field] {
+                &<$field>::ALL
+            }
+            fn defaults() -> Self {
+                <$inputs>::from_plain(std::iter::empty()).0
             }
         }
     };
@@ -80,6 +88,61 @@ impl<I: Editable> Local<I> {
                 local.texts.set(BTreeMap::new());
             }
             now
+        });
+        local
+    }
+
+    /// The panel's inputs as saved and shared: read from `tools` (the
+    /// scenario's decision-tool values by link key) and written back to it,
+    /// so they travel in links and storage and follow a loaded scenario.
+    pub fn bound(lang: RwSignal<Lang>, tools: RwSignal<BTreeMap<String, String>>) -> Self {
+        let from_tools = move || {
+            tools.with(|values| {
+                let mut inputs = I::defaults();
+                for field in I::fields() {
+                    if let Some(plain) = values.get(I::key_of(*field)) {
+                        let _ = inputs.set_plain(*field, plain);
+                    }
+                }
+                inputs
+            })
+        };
+        let local = Local::new(from_tools(), lang);
+        // A scenario loaded from elsewhere (library, other tab) replaces ours.
+        Effect::new(move |_| {
+            let wanted = from_tools();
+            if local.inputs.with_untracked(|inputs| inputs != &wanted) {
+                local.inputs.set(wanted);
+                local.texts.set(BTreeMap::new());
+            }
+        });
+        // Our edits go to the scenario: only values that differ from the defaults.
+        Effect::new(move |_| {
+            let defaults = I::defaults();
+            let ours: Vec<(&'static str, Option<String>)> = local.inputs.with(|inputs| {
+                I::fields()
+                    .iter()
+                    .map(|field| {
+                        let plain = inputs.plain_of(*field);
+                        let differs = plain != defaults.plain_of(*field);
+                        (I::key_of(*field), differs.then_some(plain))
+                    })
+                    .collect()
+            });
+            let changed = tools.with_untracked(|values| {
+                ours.iter()
+                    .any(|(key, plain)| values.get(*key) != plain.as_ref())
+            });
+            if changed {
+                tools.update(|values| {
+                    for (key, plain) in ours {
+                        match plain {
+                            Some(plain) => values.insert(key.to_string(), plain),
+                            None => values.remove(key),
+                        };
+                    }
+                });
+            }
         });
         local
     }

@@ -32,7 +32,7 @@ fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
 pub fn PlanPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let state = Local::new(GoalInputs::default(), lang);
+    let state = Local::<GoalInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {
         let base = calc.central.with(|checked| checked.inputs.clone());
         state.inputs.with(|goal| plan(&base, goal))
