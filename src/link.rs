@@ -1,7 +1,8 @@
 //! The share link: `v=1&meetings=50&price=120&…` (spec: roi-model.md,
 //! "Share link"). Only values that differ from the defaults are written.
 //! Extra keys of this project (documented in the README): `name`, `lang`,
-//! and `prudent.<key>` / `ambitious.<key>` for the variants' overrides.
+//! `prudent.<key>` / `ambitious.<key>` for the variants' overrides, and the
+//! embed-mode page settings `embed`, `cta.label`, `cta.url` ([`Embed`]).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
@@ -19,6 +20,10 @@ const MAX_PAIRS: usize = 200;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Values longer than this cannot be a valid number or token.
 const MAX_VALUE_CHARS: usize = 64;
+/// A call-to-action label longer than this is cut (it is a button).
+pub const MAX_CTA_LABEL_CHARS: usize = 40;
+/// A call-to-action address longer than this is refused.
+const MAX_TARGET_CHARS: usize = 500;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IgnoredReason {
@@ -26,6 +31,8 @@ pub enum IgnoredReason {
     UnsupportedVersion,
     Invalid(Problem),
     TooManyKeys,
+    /// A call-to-action address that is not an absolute http(s) address.
+    UnsafeTarget,
 }
 
 /// A key of the link that was not taken, and why.
@@ -40,9 +47,22 @@ pub struct Ignored {
 pub struct Decoded {
     pub draft: Draft,
     pub lang: Option<Lang>,
+    /// Page settings for embedding (not part of the scenario).
+    pub embed: Embed,
     pub ignored: Vec<Ignored>,
     /// True when the link carried at least one key (else: not a link).
     pub any: bool,
+}
+
+/// Embed mode (`embed=1`): the compact page for an iframe on another site,
+/// with an optional call-to-action button (`cta.label`, `cta.url`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    pub on: bool,
+    /// Empty: the page's own default label.
+    pub cta_label: String,
+    /// Only ever an absolute http(s) address (see [`safe_target`]).
+    pub cta_url: Option<String>,
 }
 
 /// Reads a link's fragment or query (without its leading `#` or `?`).
@@ -100,6 +120,31 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
             }
             return;
         }
+        "embed" => {
+            match value {
+                "1" => decoded.embed.on = true,
+                "0" => decoded.embed.on = false,
+                _ => decoded.ignored.push(ignored(
+                    key,
+                    value,
+                    IgnoredReason::Invalid(Problem::UnknownChoice),
+                )),
+            }
+            return;
+        }
+        "cta.label" => {
+            decoded.embed.cta_label = value.trim().chars().take(MAX_CTA_LABEL_CHARS).collect();
+            return;
+        }
+        "cta.url" => {
+            match safe_target(value) {
+                Some(url) => decoded.embed.cta_url = Some(url),
+                None => decoded
+                    .ignored
+                    .push(ignored(key, value, IgnoredReason::UnsafeTarget)),
+            }
+            return;
+        }
         _ => match key.split_once('.') {
             Some(("prudent", rest)) => {
                 Field::from_key(rest).map(|f| target(f, Some(Variant::Prudent)))
@@ -140,6 +185,51 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
         Err(_) => value.trim().to_string(),
     };
     values.insert(field, plain);
+}
+
+/// `value` as a call-to-action address when it is an absolute `http:` or
+/// `https:` address with a host; None for anything else: `javascript:`,
+/// `data:`, relative or protocol-relative addresses, and any space, control
+/// character, quote, angle bracket or backslash (which browsers would strip
+/// or reinterpret before the scheme is known).
+pub fn safe_target(value: &str) -> Option<String> {
+    let value = value.trim();
+    let starts = |prefix: &str| {
+        value
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    // Both prefixes are ASCII, so slicing after them is on a char boundary.
+    let rest = if starts("https://") {
+        &value[8..]
+    } else if starts("http://") {
+        &value[7..]
+    } else {
+        return None;
+    };
+    let has_host = !rest.split(['/', '?', '#']).next().unwrap_or("").is_empty();
+    let clean = !value.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '\\' | '"' | '\'' | '<' | '>' | '`')
+    });
+    (has_host && clean && value.chars().count() <= MAX_TARGET_CHARS).then(|| value.to_string())
+}
+
+/// The embed keys to append to a scenario's link, so that the page keeps
+/// its embed settings when it rewrites its own address; empty when off.
+pub fn encode_embed(embed: &Embed) -> String {
+    if !embed.on {
+        return String::new();
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("embed", "1");
+    if !embed.cta_label.is_empty() {
+        out.append_pair("cta.label", &embed.cta_label);
+    }
+    if let Some(url) = &embed.cta_url {
+        out.append_pair("cta.url", url);
+    }
+    out.finish()
 }
 
 /// Writes the link for `draft`: the version, then only what differs from
