@@ -14,6 +14,7 @@ mod fields;
 mod figures;
 pub mod page;
 mod problems;
+pub mod shell;
 
 #[cfg(test)]
 mod tests;
