@@ -42,15 +42,17 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // The app's page, whatever link it carries in its query or fragment, is
+  // the one index.html, cached as "./". Other pages that may share the
+  // scope (an app at a site's root) are left to the network.
+  const path = url.origin + url.pathname;
+  const page = path === self.registration.scope || path === self.registration.scope + "index.html";
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      // Links carry the scenario in the query or the fragment: every page
-      // address of the app is the one index.html, cached as "./".
-      const hit =
-        (await cache.match(request, { ignoreSearch: true })) ||
-        (request.mode === "navigate" ? await cache.match("./") : undefined);
-      return hit || fetch(request);
-    }),
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(page ? "./" : request, { ignoreSearch: true }))
+      .then((hit) => hit || fetch(request)),
   );
 });
