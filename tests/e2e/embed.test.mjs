@@ -4,7 +4,7 @@
 // javascript: (or data:) call-to-action is refused and reported.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, serveHtml, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { serve, serveHtml, launch, freshContext, valueOf, ready, seriousAxeViolations } from "./harness.mjs";
 
 let app;
 let browser;
@@ -143,5 +143,19 @@ test("the call-to-action shows only inside a frame, never on a page of its own",
   await ready(page);
   assert.equal(await page.getAttribute("html", "class"), "embed");
   assert.equal(await page.locator('[data-testid="cta"]').count(), 0);
+  await context.close();
+});
+
+test("the embedded page, with its call-to-action and a refused one reported, has no serious axe violation", async () => {
+  const host = await hostPage(
+    `embed=1&cta.url=${encodeURIComponent(CTA_URL)}&cta.label=Devis&cta.url=javascript%3Aalert(1)&lang=en`,
+  );
+  const context = await freshContext(browser, { viewport: { width: 360, height: 700 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  const frame = await appFrame(page);
+  await frame.waitForSelector('[data-testid="cta"]');
+  await frame.waitForSelector('[data-testid="notice-link-ignored"]');
+  assert.deepEqual(await seriousAxeViolations(frame), []);
   await context.close();
 });

@@ -2,6 +2,7 @@
 // 127.0.0.1 (at the root or under a sub-path) and headless Debian Chromium
 // driven by playwright-core (no browser is downloaded).
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { createServer } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -149,4 +150,15 @@ export async function savedContaining(page, text) {
     text,
   );
   return page.evaluate(() => localStorage.getItem("teleprospection-roi/working"));
+}
+
+/// axe-core's serious and critical violations in `target` (a page or a
+/// frame). axe goes in as an inline script: the context needs bypassCSP.
+export async function seriousAxeViolations(target) {
+  await target.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  const violations = await target.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

@@ -91,11 +91,16 @@ for (const { where, dist, base } of BUILDS) {
     //   assert.equal(await page.locator('[data-testid="library"] [data-testid="library-item"]').count(), 1);
     //   assert.match(await page.textContent('[data-testid="library-item"]'), /<its name>/);
 
-    // A marketing-site link (a query) opens offline too.
-    await page.goto(`${server.url}?price=120&meetings=80`);
-    await ready(page);
-    assert.equal(await page.inputValue('input[name="meetings"]'), "80");
-    assert.equal(await valueOf(page, "total-cost"), "9600");
+    // A marketing-site link (a query) opens offline too, with or without
+    // index.html in the address.
+    for (const address of ["", "index.html"]) {
+      await page.goto(`${server.url}${address}?price=120&meetings=80`);
+      await ready(page);
+      assert.equal(await page.inputValue('input[name="meetings"]'), "80");
+      assert.equal(await valueOf(page, "total-cost"), "9600");
+    }
+    // Another page within the worker's scope is not answered with the app.
+    await assert.rejects(page.goto(`${server.url}other-page/`), /net::ERR_/);
     await context.close();
   });
 }

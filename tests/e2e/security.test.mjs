@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { serve, serveHtml, launch, freshContext, valueOf, ready, workerControls, savedContaining } from "./harness.mjs";
+import { serve, serveHtml, seriousAxeViolations, launch, freshContext, valueOf, ready, workerControls, savedContaining } from "./harness.mjs";
 
 let server;
 let browser;
@@ -161,7 +161,8 @@ test("markup and script in a link's name, a stored name or a call-to-action labe
 });
 
 test("a Rust panic shows an error screen that exports the scenario and reloads", async () => {
-  const context = await freshContext(browser, { acceptDownloads: true });
+  // bypassCSP: only to inject axe-core for the accessibility check.
+  const context = await freshContext(browser, { acceptDownloads: true, bypassCSP: true });
   const { page } = await watchedPage(context);
   await page.goto(server.url);
   await ready(page);
@@ -178,6 +179,7 @@ test("a Rust panic shows an error screen that exports the scenario and reloads",
   // The dead app is gone: nothing left to type into.
   assert.equal(await page.locator("input").count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement.tagName), "H1");
+  assert.deepEqual(await seriousAxeViolations(page), []);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="crash-export"]')]);
   assert.equal(download.suggestedFilename(), "scenario-roi.json");
