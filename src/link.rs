@@ -6,6 +6,7 @@
 //! `risk_trials` and `risk_seed`; the decision tools' inputs under their
 //! spec keys (`team_callers`, `goal_value`, `reps`, …); segments as `seg<n>.name` and
 //! `seg<n>.<key>` (n = 1…12, values that differ from the defaults).
+//! The embed-mode page settings `embed`, `cta.label`, `cta.url` ([`Embed`]).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
@@ -27,6 +28,10 @@ const MAX_PAIRS: usize = 400;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Values longer than this cannot be a valid number or token.
 const MAX_VALUE_CHARS: usize = 64;
+/// A call-to-action label longer than this is cut (it is a button).
+pub const MAX_CTA_LABEL_CHARS: usize = 40;
+/// A call-to-action address longer than this (in bytes) is refused.
+const MAX_TARGET_BYTES: usize = 500;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IgnoredReason {
@@ -34,6 +39,8 @@ pub enum IgnoredReason {
     UnsupportedVersion,
     Invalid(Problem),
     TooManyKeys,
+    /// A call-to-action address that is not an absolute http(s) address.
+    UnsafeTarget,
 }
 
 /// A key of the link that was not taken, and why.
@@ -48,11 +55,24 @@ pub struct Ignored {
 pub struct Decoded {
     pub draft: Draft,
     pub lang: Option<Lang>,
+    /// Page settings for embedding (not part of the scenario).
+    pub embed: Embed,
     pub ignored: Vec<Ignored>,
     /// True when the link carried at least one key (else: not a link).
     pub any: bool,
     /// Segments by their number in the link, while decoding.
     segments: std::collections::BTreeMap<usize, SegmentDraft>,
+}
+
+/// Embed mode (`embed=1`): the compact page for an iframe on another site,
+/// with an optional call-to-action button (`cta.label`, `cta.url`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    pub on: bool,
+    /// Empty: the page's own default label.
+    pub cta_label: String,
+    /// Only ever an absolute http(s) address (see [`safe_target`]).
+    pub cta_url: Option<String>,
 }
 
 /// Reads a link's fragment or query (without its leading `#` or `?`).
@@ -135,6 +155,18 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
             }
             return;
         }
+        "embed" => {
+            match value {
+                "1" => decoded.embed.on = true,
+                "0" => decoded.embed.on = false,
+                _ => decoded.ignored.push(ignored(
+                    key,
+                    value,
+                    IgnoredReason::Invalid(Problem::UnknownChoice),
+                )),
+            }
+            return;
+        }
         _ if crate::scenario::tool_value(key, "").is_some() => {
             let taken = if value.chars().count() > MAX_VALUE_CHARS {
                 Some(Err(Problem::NotANumber))
@@ -160,6 +192,19 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
         }
         _ if RangeField::from_key(key).is_some() => {
             take_range_end(decoded, key, value);
+            return;
+        }
+        "cta.label" => {
+            decoded.embed.cta_label = value.trim().chars().take(MAX_CTA_LABEL_CHARS).collect();
+            return;
+        }
+        "cta.url" => {
+            match safe_target(value) {
+                Some(url) => decoded.embed.cta_url = Some(url),
+                None => decoded
+                    .ignored
+                    .push(ignored(key, value, IgnoredReason::UnsafeTarget)),
+            }
             return;
         }
         _ => match key.split_once('.') {
@@ -269,6 +314,53 @@ fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) {
             .ignored
             .push(ignored(key, value, IgnoredReason::Invalid(problem))),
     }
+}
+
+/// `value` as a call-to-action address when it is an absolute `http:` or
+/// `https:` address with a host; None for anything else: `javascript:`,
+/// `data:`, relative or protocol-relative addresses, and any ASCII space or
+/// control character (browsers strip those before reading the scheme),
+/// quote, angle bracket, backtick or backslash. Checked on bytes: every
+/// character that matters is ASCII, and this stays small in the wasm.
+pub fn safe_target(value: &str) -> Option<String> {
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    let starts = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let rest = if starts(b"https://") {
+        &bytes[8..]
+    } else if starts(b"http://") {
+        &bytes[7..]
+    } else {
+        return None;
+    };
+    let has_host = rest
+        .first()
+        .is_some_and(|b| !matches!(b, b'/' | b'?' | b'#'));
+    let clean = !bytes
+        .iter()
+        .any(|b| *b <= b' ' || matches!(b, 0x7f | b'\\' | b'"' | b'\'' | b'<' | b'>' | b'`'));
+    (has_host && clean && bytes.len() <= MAX_TARGET_BYTES).then(|| value.to_string())
+}
+
+/// The embed keys to append to a scenario's link, so that the page keeps
+/// its embed settings when it rewrites its own address; empty when off.
+pub fn encode_embed(embed: &Embed) -> String {
+    if !embed.on {
+        return String::new();
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("embed", "1");
+    if !embed.cta_label.is_empty() {
+        out.append_pair("cta.label", &embed.cta_label);
+    }
+    if let Some(url) = &embed.cta_url {
+        out.append_pair("cta.url", url);
+    }
+    out.finish()
 }
 
 /// Writes the link for `draft`: the version, then only what differs from

@@ -1,8 +1,10 @@
 //! The browser's edges, each behind a small module: the page's address
-//! (share link), storage, and a few DOM helpers. Nothing else in the crate
+//! (share link), storage, the document around the app (`shell`), and a few
+//! DOM helpers. Nothing else in the crate
 //! calls web-sys directly, except the chart drawing.
 
 pub mod address;
+pub mod shell;
 pub mod storage;
 pub mod visibility;
 

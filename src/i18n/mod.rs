@@ -16,6 +16,7 @@ pub mod page;
 mod problems;
 pub mod risk;
 pub mod segments;
+pub mod shell;
 
 #[cfg(test)]
 mod tests;

@@ -229,6 +229,10 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, Invalid(_)) => "value rejected",
         (Lang::Fr, TooManyKeys) => "lien trop long, la suite est ignorée",
         (Lang::En, TooManyKeys) => "link too long, the rest is ignored",
+        (Lang::Fr, UnsafeTarget) => {
+            "adresse refusée (seules les adresses http ou https sont acceptées)"
+        }
+        (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
     };
     if item.value.is_empty() {
         format!("« {} » : {why}", item.key)

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod decide;
+pub mod embed;
 pub mod field;
 pub mod figures;
 pub mod form;
@@ -55,7 +56,7 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
     }
     // On a reload the address may lag the autosaved scenario by the last
     // keystrokes: the saved one wins.
-    let reloaded = saved_working.is_some() && address::is_reload();
+    let reloaded = !decoded.embed.on && saved_working.is_some() && address::is_reload();
     if decoded.any && !reloaded {
         if !decoded.ignored.is_empty() {
             notices.push(Notice::LinkIgnored(decoded.ignored.clone()));
@@ -78,14 +79,24 @@ pub fn App() -> impl IntoView {
     let calc = Calculator::new(&draft, lang);
     provide_context(calc);
     let notices = RwSignal::new(notices);
-    // A newer version's data must not be overwritten by this one.
-    let may_save = !notices.with_untracked(|n| n.contains(&Notice::StorageNewer));
+    let embed = embed::setup();
+    // A newer version's data must not be overwritten by this one. An
+    // embedded page keeps its scenario in its own address only: a visit to
+    // a marketing page must not replace the visitor's working scenario.
+    let may_save = !notices.with_untracked(|n| n.contains(&Notice::StorageNewer)) && !embed.on;
+    // Rewriting the address must keep the embed keys (a reload stays embedded).
+    let embed_keys = link::encode_embed(&embed);
 
     Effect::new(move |_| set_document_language(calc.lang.get().code()));
     Effect::new(move |_| {
         let draft = calc.draft();
         let lang = calc.lang.get();
-        address::follow(link::encode(&draft, lang));
+        let mut address_link = link::encode(&draft, lang);
+        if !embed_keys.is_empty() {
+            address_link.push('&');
+            address_link.push_str(&embed_keys);
+        }
+        address::follow(address_link);
         if may_save && storage::available() {
             let working = Working {
                 schema: store::SCHEMA,
@@ -116,6 +127,7 @@ pub fn App() -> impl IntoView {
             <form::ScenarioForm />
             <div class="outputs">
                 <figures::Results />
+                <embed::CallToAction embed />
                 <charts::Charts />
             </div>
             <scenarios::Scenarios />

@@ -1,8 +1,12 @@
 // Shared pieces of the end-to-end tests: a static server for dist/ on
 // 127.0.0.1 (at the root or under a sub-path) and headless Debian Chromium
 // driven by playwright-core (no browser is downloaded).
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { createServer } from "node:http";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -17,8 +21,9 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/// Serves `dir` under `base` (e.g. "/" or "/outils/roi/") on a free port.
-export async function serve(dir = process.env.DIST || "dist", base = "/") {
+/// Serves `dir` under `base` (e.g. "/" or "/outils/roi/") on a free port,
+/// or on `port` (a second deployment at the same address).
+export async function serve(dir = process.env.DIST || "dist", base = "/", port = 0) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -40,32 +45,69 @@ export async function serve(dir = process.env.DIST || "dist", base = "/") {
       res.writeHead(404).end();
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const address = server.address();
   return {
-    url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    url: `http://127.0.0.1:${address.port}${base}`,
+    port: address.port,
+    // Closes the browser's kept-alive connections too: the server is gone.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/// Serves one page, `html`, on a free port: a host page on another origin
+/// than the app (e.g. a marketing site embedding it).
+export async function serveHtml(html) {
+  const dir = mkdtempSync(join(tmpdir(), "roi-host-"));
+  writeFileSync(join(dir, "index.html"), html);
+  const server = await serve(dir, "/");
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 /// Headless Chromium (Debian's), launched with the flags this network
 /// needs. Each test opens its own context: a fresh profile, fresh storage.
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--headless=new",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/// A browser with an ordinary (not incognito) profile in a fresh temporary
+/// directory, for what incognito contexts cannot show (installability).
+export async function persistentContext() {
+  const profile = mkdtempSync(join(tmpdir(), "roi-profile-"));
+  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, locale: "fr-FR" });
+  // The profile goes once the browser has exited (the close event comes earlier).
+  const close = context.close.bind(context);
+  context.close = async (...options) => {
+    await close(...options);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
+  return context;
 }
 
 /// A fresh browser profile (storage, cache, service workers) in `browser`.
@@ -81,4 +123,42 @@ export async function valueOf(page, testid) {
 /// Waits until the app has computed its first figure.
 export async function ready(page) {
   await page.waitForSelector('[data-testid="roi"][data-value]', { timeout: 20000 });
+}
+
+/// A release build into `dist` (under target/, for tests that need another
+/// build than dist/: a sub-path, a second version), with `env` added
+/// (PUBLIC_URL, BUILD_LABEL). Cargo's output is reused: a few seconds.
+export function build(dist, env = {}) {
+  const run = spawnSync("scripts/build.sh", {
+    env: { ...process.env, ...env, DIST: dist },
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`build of ${dist} failed:\n${run.stderr}`);
+  return dist;
+}
+
+/// Waits until a service worker controls `page` (after its first install).
+export async function workerControls(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30000 });
+}
+
+/// The stored working scenario, once it holds `text`.
+export async function savedContaining(page, text) {
+  await page.waitForFunction(
+    (t) => (localStorage.getItem("teleprospection-roi/working") || "").includes(t),
+    text,
+  );
+  return page.evaluate(() => localStorage.getItem("teleprospection-roi/working"));
+}
+
+/// axe-core's serious and critical violations in `target` (a page or a
+/// frame). axe goes in as an inline script: the context needs bypassCSP.
+export async function seriousAxeViolations(target) {
+  await target.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  const violations = await target.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

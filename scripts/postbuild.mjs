@@ -1,0 +1,102 @@
+// The last step of every build: Trunk runs it as a post_build hook
+// (Trunk.toml) on its staging directory, for `trunk build` and for each
+// rebuild of `trunk serve`. It can also run by hand on a built directory:
+// `node scripts/postbuild.mjs dist`. Running it twice gives the same result.
+//
+// 1. index.html gets
+//    - the Content-Security-Policy, with the sha256 of each inline script
+//      the build produced (Trunk's module script that starts the wasm);
+//    - the manifest and icon links at the public URL;
+//    - `<meta name="build">` when BUILD_LABEL is set (a deployment label).
+// 2. sw.js is written from web/sw.js with the list of every file of the
+//    build and a cache version: a hash of every file's name and bytes, so
+//    any change to any file is a new version.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const fail = (message) => {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+};
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("usage: node scripts/postbuild.mjs <built directory> (or run as a Trunk hook)");
+const indexPath = join(dir, "index.html");
+let index = readFileSync(indexPath, "utf8");
+
+// Where the app is served: Trunk's public URL, or read back from the
+// script URL Trunk wrote (when run by hand).
+let publicUrl = process.env.TRUNK_PUBLIC_URL || (index.match(/from '([^']*\/)[^'/]*\.js'/) || [])[1];
+if (!publicUrl) fail("cannot tell the public URL (no TRUNK_PUBLIC_URL, no module script in index.html)");
+if (!publicUrl.endsWith("/")) publicUrl += "/";
+
+const label = process.env.BUILD_LABEL || "";
+if (!/^[\w.:+-]*$/.test(label)) fail("BUILD_LABEL may hold only letters, digits and . _ : + -");
+
+// What this script adds carries `data-postbuild`: drop it first, so that a
+// second run replaces rather than repeats.
+index = index.replace(/<[^>]*\sdata-postbuild[^>]*>/g, "");
+
+const inlineScripts = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length === 0) fail("no inline script in index.html: has Trunk's output changed?");
+const hashes = inlineScripts.map((text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+
+// Only the app's own files; 'wasm-unsafe-eval' lets the page compile its
+// wasm, and nothing else runs but the hashed script(s) Trunk wrote.
+// frame-ancestors cannot be set here (browsers ignore it in a meta tag):
+// the README gives the header a host may add.
+const POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const added = [
+  `<meta data-postbuild http-equiv=Content-Security-Policy content="${POLICY}">`,
+  `<link data-postbuild rel=manifest href="${publicUrl}manifest.webmanifest">`,
+  `<link data-postbuild rel=icon href="${publicUrl}icon.svg" type=image/svg+xml>`,
+  `<meta data-postbuild name=theme-color content="#1d4ed8">`,
+  label ? `<meta data-postbuild name=build content="${label}">` : "",
+].join("");
+// Right after <meta charset>, before any script: a policy applies only to
+// what comes after it.
+const charset = /<meta charset=[^>]*>/i;
+if (!charset.test(index)) fail("no <meta charset> in index.html");
+index = index.replace(charset, (tag) => tag + added);
+writeFileSync(indexPath, index);
+
+// The precache list: every file but the worker itself, relative to it.
+function files(at) {
+  return readdirSync(at)
+    .filter((name) => !name.startsWith("."))
+    .flatMap((name) => {
+      const path = join(at, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+}
+const built = files(dir)
+  .map((path) => relative(dir, path).split(sep).join("/"))
+  .filter((path) => path !== "sw.js")
+  .sort();
+const version = createHash("sha256");
+for (const path of built) version.update(`${path}\0`).update(readFileSync(join(dir, path))).update("\0");
+const precache = built.map((path) => (path === "index.html" ? "./" : path));
+
+// The template's whole-line comments are for readers of web/sw.js only.
+const template = readFileSync(new URL("../web/sw.js", import.meta.url), "utf8").replace(/^\s*\/\/.*\n/gm, "");
+const worker = template
+  .replace('"__VERSION__"', () => JSON.stringify(version.digest("hex").slice(0, 16)))
+  .replace("/*FILES*/ []", () => JSON.stringify(precache));
+if (worker.includes("__VERSION__") || worker.includes("/*FILES*/")) fail("web/sw.js lost its placeholders");
+writeFileSync(join(dir, "sw.js"), worker);
+console.log(`postbuild: ${dir}: CSP with ${hashes.length} script hash(es), ${precache.length} files precached`);

@@ -1,0 +1,133 @@
+// The page's shell around the wasm app, in plain JS so that it keeps
+// working when the app has stopped. It
+// - registers the offline service worker (dist/sw.js, next to this file)
+//   and, when a newer build has taken over the page, says a new version is
+//   ready with a button to reload;
+// - in embed mode (`<html class="embed">`, set by the app), posts the
+//   page's height to the parent page so that its iframe can fit it;
+// - replaces a crashed app with an error screen that can reload and export
+//   the working scenario. A Rust panic aborts the wasm instance (a
+//   WebAssembly.RuntimeError reaches the window), leaving a dead page.
+// Its texts are here, in French and English (the page's <html lang>): the
+// app's own texts live in src/i18n/, but these must not need the app.
+// Loaded as a classic script in <head>, before the app: it only registers
+// listeners until the page has loaded. Non-ASCII text is written as is
+// (no \u escapes): Trunk's minifier mangles escapes in strings.
+(() => {
+  const here = document.currentScript.src;
+  let started = false; // Trunk fires TrunkApplicationStarted once the app runs
+  const whenStarted = [];
+  addEventListener("TrunkApplicationStarted", () => {
+    started = true;
+    whenStarted.splice(0).forEach((run) => run());
+  });
+
+  const html = document.documentElement;
+  const say = (fr, en) => (html.lang === "en" ? en : fr);
+  const make = (tag, attributes, text) => {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    if (text) element.textContent = text;
+    return element;
+  };
+
+  // Offline. A page that already had a worker when it loaded gets a new
+  // one only when a newer build has installed: that is an update, shown
+  // like the app's notices (style/main.css), in a live region of its own
+  // placed before them once the app runs (present before it is filled, so
+  // that screen readers announce it).
+  const workers = navigator.serviceWorker;
+  if (workers) {
+    const hadWorker = !!workers.controller;
+    const region = make("div", { class: "notices update", role: "status" });
+    whenStarted.push(() => {
+      const notices = document.querySelector(".notices");
+      notices ? notices.before(region) : document.body.prepend(region);
+    });
+    const announce = () => {
+      const notice = make("div", { class: "notice", "data-testid": "notice-update-ready" });
+      const reload = make("button", { type: "button", "data-testid": "reload-update" }, say("Recharger", "Reload"));
+      reload.addEventListener("click", () => location.reload());
+      notice.append(
+        make(
+          "p",
+          {},
+          say(
+            "Une nouvelle version du calculateur est prête. Rechargez la page pour l’utiliser ; vos saisies sont conservées.",
+            "A new version of the calculator is ready. Reload the page to use it; your entries are kept.",
+          ),
+        ),
+        reload,
+      );
+      region.replaceChildren(notice);
+    };
+    workers.addEventListener("controllerchange", () => {
+      if (hadWorker) started ? announce() : whenStarted.push(announce);
+    });
+    addEventListener("load", () => workers.register(new URL("sw.js", here)).catch(() => {}));
+  }
+
+  // Embed mode: the message the host page listens for (README, "Embed").
+  if (parent !== window) {
+    let posted = 0;
+    const postHeight = () => {
+      if (!html.classList.contains("embed")) return;
+      const height = Math.ceil(html.getBoundingClientRect().height);
+      if (height === posted) return;
+      posted = height;
+      parent.postMessage({ type: "teleprospection-roi:height", height }, "*");
+    };
+    new ResizeObserver(postHeight).observe(html);
+    whenStarted.push(postHeight);
+  }
+
+  // Crash screen: text only, in the page's language, built without the app.
+  let crashed = false;
+  const crash = (error) => {
+    if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+    crashed = true;
+    let saved = null;
+    try {
+      saved = localStorage.getItem("teleprospection-roi/working");
+    } catch {
+      // Storage off: nothing to export.
+    }
+    const screen = make("main", { class: "crash", role: "alert", "data-testid": "crash" });
+    const title = make("h1", { tabindex: "-1" }, say("Le calculateur s’est arrêté", "The calculator has stopped"));
+    const reload = make("button", { type: "button", "data-testid": "crash-reload" }, say("Recharger", "Reload"));
+    reload.addEventListener("click", () => location.reload());
+    const actions = make("p", { class: "crash-actions" });
+    actions.append(reload);
+    if (saved) {
+      const file = URL.createObjectURL(new Blob([saved], { type: "application/json" }));
+      actions.append(
+        make(
+          "a",
+          { href: file, download: "scenario-roi.json", "data-testid": "crash-export" },
+          say("Exporter le scénario (JSON)", "Export the scenario (JSON)"),
+        ),
+      );
+    }
+    screen.append(
+      title,
+      make(
+        "p",
+        {},
+        saved
+          ? say(
+              "Une erreur inattendue a arrêté la page. Votre dernier scénario est enregistré dans ce navigateur : rechargez pour reprendre, ou exportez-le pour le garder.",
+              "An unexpected error stopped the page. Your last scenario is saved in this browser: reload to carry on, or export it to keep it.",
+            )
+          : say(
+              "Une erreur inattendue a arrêté la page. Rechargez pour reprendre.",
+              "An unexpected error stopped the page. Reload to carry on.",
+            ),
+      ),
+      actions,
+    );
+    document.body.replaceChildren(screen);
+    title.focus();
+  };
+  addEventListener("error", (event) => crash(event.error));
+  addEventListener("unhandledrejection", (event) => crash(event.reason));
+})();
