@@ -49,13 +49,13 @@ pub enum Text {
 pub fn text(lang: Lang, key: Text) -> &'static str {
     use Text::*;
     match (lang, key) {
-        (Lang::Fr, AppTitle) => "Téléprospection au résultat : la campagne vaut-elle son prix ?",
+        (Lang::Fr, AppTitle) => "Téléprospection au résultat\u{a0}: la campagne vaut-elle son prix\u{a0}?",
         (Lang::En, AppTitle) => "Pay-per-meeting telemarketing: is the campaign worth its price?",
-        (Lang::Fr, AppLead) => "Saisissez votre campagne : le calculateur donne le coût réel d'un rendez-vous tenu, les clients et la marge attendus, le ROI et le prix maximal à payer par rendez-vous. Tout est calculé dans votre navigateur ; rien n'est envoyé.",
+        (Lang::Fr, AppLead) => "Saisissez votre campagne\u{a0}: le calculateur donne le coût réel d’un rendez-vous tenu, les clients et la marge attendus, le ROI et le prix maximal à payer par rendez-vous. Tout est calculé dans votre navigateur\u{a0}; rien n’est envoyé.",
         (Lang::En, AppLead) => "Describe your campaign: the calculator gives the real cost of a held meeting, the customers and margin to expect, the ROI and the highest price worth paying per meeting. Everything is computed in your browser; nothing is sent anywhere.",
         (Lang::Fr, ScenarioName) => "Nom du scénario (facultatif)",
         (Lang::En, ScenarioName) => "Scenario name (optional)",
-        (Lang::Fr, RoiHelpSummary) => "Comment lire ce ROI ?",
+        (Lang::Fr, RoiHelpSummary) => "Comment lire ce ROI\u{a0}?",
         (Lang::En, RoiHelpSummary) => "How to read this ROI",
         (Lang::Fr, LanguageLabel) => "Langue",
         (Lang::En, LanguageLabel) => "Language",
@@ -71,21 +71,21 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, DetailsValue) => "Value",
         (Lang::Fr, GuardrailsHeading) => "Garde-fous",
         (Lang::En, GuardrailsHeading) => "Guardrails",
-        (Lang::Fr, GuardrailMultiple) => "La marge d'un client couvre le multiple visé du prix d'un rendez-vous",
+        (Lang::Fr, GuardrailMultiple) => "La marge d’un client couvre le multiple visé du prix d’un rendez-vous",
         (Lang::En, GuardrailMultiple) => "The margin of one customer covers the target multiple of the price per meeting",
-        (Lang::Fr, GuardrailLtvCac) => "Valeur vie client au moins 3 fois le coût d'acquisition (LTV:CAC ≥ 3)",
+        (Lang::Fr, GuardrailLtvCac) => "Valeur vie client au moins 3 fois le coût d’acquisition (LTV/CAC ≥ 3)",
         (Lang::En, GuardrailLtvCac) => "Customer lifetime value at least 3 times the acquisition cost (LTV:CAC ≥ 3)",
-        (Lang::Fr, GuardrailTarget) => "Le ROI atteint l'objectif",
+        (Lang::Fr, GuardrailTarget) => "Le ROI atteint l’objectif",
         (Lang::En, GuardrailTarget) => "ROI reaches the target",
         (Lang::Fr, Pass) => "respecté",
         (Lang::En, Pass) => "pass",
         (Lang::Fr, Fail) => "non respecté",
         (Lang::En, Fail) => "fail",
-        (Lang::Fr, StaleNotice) => "Résultats figés sur la dernière saisie valide. À corriger :",
+        (Lang::Fr, StaleNotice) => "Résultats figés sur la dernière saisie valide. À corriger\u{a0}:",
         (Lang::En, StaleNotice) => "Results frozen at the last valid entry. To fix:",
         (Lang::Fr, ScenariosHeading) => "Trois scénarios",
         (Lang::En, ScenariosHeading) => "Three scenarios",
-        (Lang::Fr, ScenariosLead) => "Le scénario prudent et le scénario ambitieux partent du central (taux d'absence, conversions, panier, marge et temps commercial ajustés) ; modifiez n'importe quelle case pour les affiner.",
+        (Lang::Fr, ScenariosLead) => "Le scénario prudent et le scénario ambitieux partent du central (taux d’absence, conversions, panier, marge et temps commercial ajustés)\u{a0}; modifiez n’importe quelle case pour les affiner.",
         (Lang::En, ScenariosLead) => "The prudent and ambitious scenarios start from the central one (no-show rate, conversion rates, basket, margin and sales time adjusted); edit any cell to refine them.",
         (Lang::Fr, ScenarioInput) => "Donnée",
         (Lang::En, ScenarioInput) => "Input",
@@ -103,10 +103,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, PriceChartTitle) => "Net result and ROI by price per meeting",
         (Lang::Fr, CashChartTitle) => "Trésorerie cumulée, mois par mois",
         (Lang::En, CashChartTitle) => "Cumulative net cash, month by month",
-        (Lang::Fr, ScenarioChartTitle) => "Les trois scénarios : résultat net et ROI",
+        (Lang::Fr, ScenarioChartTitle) => "Les trois scénarios\u{a0}: résultat net et ROI",
         (Lang::En, ScenarioChartTitle) => "The three scenarios: net result and ROI",
         (Lang::Fr, ShowChartData) => "Voir les données du graphique",
-        (Lang::En, ShowChartData) => "Show the chart's data",
+        (Lang::En, ShowChartData) => "Show the chart’s data",
         (Lang::Fr, ChartPrice) => "Prix par rendez-vous",
         (Lang::En, ChartPrice) => "Price per meeting",
         (Lang::Fr, ChartNetResult) => "Résultat net",
@@ -117,7 +117,7 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, ChartMonth) => "Month",
         (Lang::Fr, ChartCumulative) => "Trésorerie cumulée",
         (Lang::En, ChartCumulative) => "Cumulative net cash",
-        (Lang::Fr, BreakEven) => "Prix d'équilibre",
+        (Lang::Fr, BreakEven) => "Prix d’équilibre",
         (Lang::En, BreakEven) => "Break-even price",
         (Lang::Fr, CurrentPrice) => "Prix actuel",
         (Lang::En, CurrentPrice) => "Current price",
@@ -152,30 +152,30 @@ pub enum Reading<'a> {
 pub fn reading(lang: Lang, reading: &Reading) -> String {
     match (lang, reading) {
         (Lang::Fr, Reading::Profitable { per_euro, roi, max_price }) => format!(
-            "Rentable : chaque euro dépensé rapporte {per_euro} de marge nette (ROI {roi}). Vous pouvez payer jusqu'à {max_price} par rendez-vous avant de perdre de l'argent."
+            "Rentable\u{a0}: chaque euro dépensé rapporte {per_euro} de marge nette (ROI {roi}). Vous pouvez payer jusqu’à {max_price} par rendez-vous avant de perdre de l’argent."
         ),
         (Lang::En, Reading::Profitable { per_euro, roi, max_price }) => format!(
             "Profitable: each euro spent returns {per_euro} of net margin (ROI {roi}). You can pay up to {max_price} per meeting before losing money."
         ),
         (Lang::Fr, Reading::BreakEven { max_price }) => format!(
-            "À l'équilibre : la marge couvre tout juste le coût complet. {max_price} par rendez-vous est le prix maximal."
+            "À l’équilibre\u{a0}: la marge couvre tout juste le coût complet. {max_price} par rendez-vous est le prix maximal."
         ),
         (Lang::En, Reading::BreakEven { max_price }) => format!(
             "Break-even: the margin just covers the full cost. {max_price} per meeting is the highest price."
         ),
         (Lang::Fr, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
-            "Pas rentable : la campagne perd {loss}. Elle le deviendrait sous {max_price} par rendez-vous, ou avec de meilleurs taux de conversion."
+            "Pas rentable\u{a0}: la campagne perd {loss}. Elle le deviendrait sous {max_price} par rendez-vous, ou avec de meilleurs taux de conversion."
         ),
         (Lang::En, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
             "Not profitable: the campaign loses {loss}. It would pay below {max_price} per meeting, or with better conversion rates."
         ),
         (Lang::Fr, Reading::Loss { loss, max_price: None }) => format!(
-            "Pas rentable : la campagne perd {loss}, et aucun prix par rendez-vous ne suffit à l'équilibrer. Ce sont les taux de conversion, le panier ou la marge qu'il faut revoir."
+            "Pas rentable\u{a0}: la campagne perd {loss}, et aucun prix par rendez-vous ne suffit à l’équilibrer. Ce sont les taux de conversion, le panier ou la marge qu’il faut revoir."
         ),
         (Lang::En, Reading::Loss { loss, max_price: None }) => format!(
             "Not profitable: the campaign loses {loss}, and no price per meeting would make it break even. The conversion rates, the basket or the margin must change."
         ),
-        (Lang::Fr, Reading::NoCost) => "Aucun coût saisi : le ROI n'a pas de sens tant que la campagne ne coûte rien.".to_string(),
+        (Lang::Fr, Reading::NoCost) => "Aucun coût saisi\u{a0}: le ROI n’a pas de sens tant que la campagne ne coûte rien.".to_string(),
         (Lang::En, Reading::NoCost) => "No cost entered: ROI has no meaning while the campaign costs nothing.".to_string(),
     }
 }
@@ -204,15 +204,15 @@ impl NoticeKind {
 pub fn notice_text(lang: Lang, kind: NoticeKind) -> &'static str {
     use NoticeKind::*;
     match (lang, kind) {
-        (Lang::Fr, StorageUnreadable) => "Les données enregistrées dans ce navigateur étaient illisibles : le calculateur repart des valeurs par défaut. Leur copie brute est conservée à part, rien n'est effacé.",
+        (Lang::Fr, StorageUnreadable) => "Les données enregistrées dans ce navigateur étaient illisibles\u{a0}: le calculateur repart des valeurs par défaut. Leur copie brute est conservée à part, rien n’est effacé.",
         (Lang::En, StorageUnreadable) => "The data saved in this browser could not be read: the calculator starts from the defaults. A raw copy is kept aside; nothing was erased.",
-        (Lang::Fr, StorageNewer) => "Ce navigateur contient des données d'une version plus récente du calculateur : elles ne sont ni lues ni modifiées ici.",
+        (Lang::Fr, StorageNewer) => "Ce navigateur contient des données d’une version plus récente du calculateur\u{a0}: elles ne sont ni lues ni modifiées ici.",
         (Lang::En, StorageNewer) => "This browser holds data from a newer version of the calculator: it is neither read nor changed here.",
-        (Lang::Fr, StorageOff) => "L'enregistrement local est désactivé dans ce navigateur : vos saisies restent valables tant que la page est ouverte. Copiez le lien pour les garder.",
+        (Lang::Fr, StorageOff) => "L’enregistrement local est désactivé dans ce navigateur\u{a0}: vos saisies restent valables tant que la page est ouverte. Copiez le lien pour les garder.",
         (Lang::En, StorageOff) => "Local saving is disabled in this browser: your entries last while the page is open. Copy the link to keep them.",
-        (Lang::Fr, SaveFailed) => "L'enregistrement a échoué (stockage plein ?) : la dernière copie enregistrée est intacte. Copiez le lien pour garder ces chiffres.",
+        (Lang::Fr, SaveFailed) => "L’enregistrement a échoué (stockage plein\u{a0}?)\u{a0}: la dernière copie enregistrée est intacte. Copiez le lien pour garder ces chiffres.",
         (Lang::En, SaveFailed) => "Saving failed (storage full?): the last saved copy is intact. Copy the link to keep these figures.",
-        (Lang::Fr, LinkIgnored) => "Une partie du lien n'a pas pu être reprise ; le reste est chargé :",
+        (Lang::Fr, LinkIgnored) => "Une partie du lien n’a pas pu être reprise\u{a0}; le reste est chargé\u{a0}:",
         (Lang::En, LinkIgnored) => "Part of the link could not be used; the rest is loaded:",
     }
 }
@@ -235,9 +235,9 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
     };
     if item.value.is_empty() {
-        format!("« {} » : {why}", item.key)
+        format!("«\u{a0}{}\u{a0}»\u{a0}: {why}", item.key)
     } else {
-        format!("« {}={} » : {why}", item.key, item.value)
+        format!("«\u{a0}{}={}\u{a0}»\u{a0}: {why}", item.key, item.value)
     }
 }
 
@@ -255,7 +255,7 @@ pub fn no_price_reaches(lang: Lang, id: crate::engine::FigureId) -> &'static str
     match (lang, id == MaxPriceForTarget) {
         (Lang::Fr, false) => "aucun prix ne rend la campagne rentable",
         (Lang::En, false) => "no price makes the campaign break even",
-        (Lang::Fr, true) => "aucun prix n'atteint l'objectif de ROI",
+        (Lang::Fr, true) => "aucun prix n’atteint l’objectif de ROI",
         (Lang::En, true) => "no price reaches the target ROI",
     }
 }

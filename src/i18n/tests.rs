@@ -451,3 +451,82 @@ fn segment_texts_are_complete_and_typeset() {
         check_texts("segment message", &fr, &en, true);
     }
 }
+
+#[test]
+fn page_texts_are_typeset() {
+    use super::page::*;
+    use Text::*;
+    let all = [
+        AppTitle,
+        RoiHelpSummary,
+        ScenarioName,
+        AppLead,
+        LanguageLabel,
+        InputsHeading,
+        ResultsHeading,
+        DetailsHeading,
+        DetailsFigure,
+        DetailsValue,
+        GuardrailsHeading,
+        GuardrailMultiple,
+        GuardrailLtvCac,
+        GuardrailTarget,
+        Pass,
+        Fail,
+        StaleNotice,
+        ScenariosHeading,
+        ScenariosLead,
+        ScenarioInput,
+        Prudent,
+        Central,
+        Ambitious,
+        ResetVariant,
+        ChartsHeading,
+        PriceChartTitle,
+        CashChartTitle,
+        ScenarioChartTitle,
+        ShowChartData,
+        ChartPrice,
+        ChartNetResult,
+        ChartRoi,
+        ChartMonth,
+        ChartCumulative,
+        BreakEven,
+        CurrentPrice,
+        ProfitableZone,
+        Footer,
+    ];
+    for key in all {
+        check_french(&format!("{key:?}"), text(Lang::Fr, key));
+        check_english(&format!("{key:?}"), text(Lang::En, key));
+    }
+    let readings = [
+        Reading::Profitable {
+            per_euro: "3,80 €",
+            roi: "+380 %",
+            max_price: "600 €",
+        },
+        Reading::BreakEven {
+            max_price: "600 €"
+        },
+        Reading::Loss {
+            loss: "1 000 €",
+            max_price: Some("90 €"),
+        },
+        Reading::Loss {
+            loss: "1 000 €",
+            max_price: None,
+        },
+        Reading::NoCost,
+    ];
+    for r in &readings {
+        // The figures come formatted in the locale; only the wording is checked.
+        check_french(
+            "reading",
+            &reading(Lang::Fr, r)
+                .replace(" €", "\u{a0}€")
+                .replace(" %", "\u{a0}%"),
+        );
+        check_english("reading", &reading(Lang::En, r).replace(" %", "%"));
+    }
+}
