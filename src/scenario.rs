@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Field, FieldKind, Inputs, Problem};
+use crate::engine::{derive_variant, Field, FieldKind, Inputs, Problem, Variant};
 use crate::format::parse_number;
 use crate::i18n::Lang;
 
@@ -39,6 +39,32 @@ impl Draft {
                 .collect(),
             ..Draft::default()
         }
+    }
+
+    /// The validated inputs of one variant: the central values (defaults
+    /// where a value is missing or invalid), then for prudent and ambitious
+    /// the derived values with the overrides on top.
+    pub fn inputs(&self, which: Variant) -> Inputs {
+        let (central, _) = Inputs::from_plain(self.central.iter().map(|(f, v)| (*f, v.as_str())));
+        let overrides = match which {
+            Variant::Central => return central,
+            Variant::Prudent => &self.prudent,
+            Variant::Ambitious => &self.ambitious,
+        };
+        let mut inputs = derive_variant(&central, which);
+        for (field, value) in overrides {
+            let _ = inputs.set(*field, value);
+        }
+        inputs
+    }
+
+    /// Whether two drafts give the same name and the same inputs in every
+    /// variant (however their values are written).
+    pub fn same_as(&self, other: &Draft) -> bool {
+        self.name == other.name
+            && Variant::ALL
+                .iter()
+                .all(|which| self.inputs(*which) == other.inputs(*which))
     }
 }
 

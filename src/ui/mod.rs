@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                 schema: store::SCHEMA,
                 lang,
                 draft,
+                saved: None,
             };
             if !storage::write_raw(store::WORKING_KEY, &store::encode_working(&working)) {
                 notices.update(|n| {
