@@ -18,11 +18,8 @@
 //! Import never fails as a whole unless the file is not an export: what is
 //! valid loads, and every value that was not taken is listed.
 
-use std::collections::BTreeSet;
-
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::engine::{
     derive_variant, evaluate, Field, FigureId, FigureUnit, Inputs, Problem, Variant,
@@ -48,70 +45,69 @@ const MAX_VALUE_CHARS: usize = 64;
 // JSON export
 // ---------------------------------------------------------------------------
 
-/// Every input of one variant, in the spec's order.
-struct AllValues(Inputs);
+/// A JSON string literal (quotes and escapes).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
 
-impl Serialize for AllValues {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(Field::ALL.len()))?;
-        for field in Field::ALL {
-            map.serialize_entry(field.key(), &self.0.plain(field))?;
+/// `"key": "value"` for every input of one variant, in the spec's order.
+fn all_values(out: &mut String, inputs: &Inputs) {
+    out.push('{');
+    for (index, field) in Field::ALL.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
         }
-        map.end()
+        // Keys and plain values are ASCII letters, digits, `.` and `-`.
+        out.push_str(&format!(
+            "\n        \"{}\": \"{}\"",
+            field.key(),
+            inputs.plain(*field)
+        ));
     }
+    out.push_str("\n      }");
 }
 
-/// The keys of a variant's hand-set values.
-struct Keys<'a>(&'a PlainValues);
-
-impl Serialize for Keys<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.keys().map(|field| field.key()))
-    }
+/// The keys of a variant's hand-set values, as a JSON array.
+fn keys(values: &PlainValues) -> String {
+    let keys: Vec<String> = values
+        .keys()
+        .map(|field| format!("\"{}\"", field.key()))
+        .collect();
+    format!("[{}]", keys.join(", "))
 }
 
-#[derive(serde::Serialize)]
-struct Overridden<'a> {
-    prudent: Keys<'a>,
-    ambitious: Keys<'a>,
-}
-
-#[derive(serde::Serialize)]
-struct ScenarioOut<'a> {
-    name: &'a str,
-    central: AllValues,
-    prudent: AllValues,
-    ambitious: AllValues,
-    overridden: Overridden<'a>,
-}
-
-#[derive(serde::Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    schema: u32,
-    scenarios: Vec<ScenarioOut<'a>>,
-}
-
-/// The JSON export of `scenarios` (indented, for people who open it).
+/// The JSON export of `scenarios`, indented for people who open it.
+/// Written by hand: the shape is fixed, and serde's pretty printer would
+/// cost the page more bytes than this.
 pub fn export_json(scenarios: &[&Draft]) -> String {
-    let file = FileOut {
-        format: FORMAT,
-        schema: EXPORT_SCHEMA,
-        scenarios: scenarios
-            .iter()
-            .map(|draft| ScenarioOut {
-                name: &draft.name,
-                central: AllValues(draft.inputs(Variant::Central)),
-                prudent: AllValues(draft.inputs(Variant::Prudent)),
-                ambitious: AllValues(draft.inputs(Variant::Ambitious)),
-                overridden: Overridden {
-                    prudent: Keys(&draft.prudent),
-                    ambitious: Keys(&draft.ambitious),
-                },
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let mut out = format!(
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {EXPORT_SCHEMA},\n  \"scenarios\": ["
+    );
+    for (index, draft) in scenarios.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "\n    {{\n      \"name\": {},",
+            json_string(&draft.name)
+        ));
+        for which in [Variant::Central, Variant::Prudent, Variant::Ambitious] {
+            out.push_str(&format!("\n      \"{}\": ", which.key()));
+            all_values(&mut out, &draft.inputs(which));
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "\n      \"overridden\": {{\"prudent\": {}, \"ambitious\": {}}}\n    }}",
+            keys(&draft.prudent),
+            keys(&draft.ambitious)
+        ));
+    }
+    out.push_str(if scenarios.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -408,13 +404,13 @@ fn values_from(object: Option<&Json>, which: Variant, report: &mut Report) -> Ve
 }
 
 /// The fields `overridden.<variant>` names.
-fn overridden_from(entry: &Json, which: Variant, report: &mut Report) -> BTreeSet<Field> {
+fn overridden_from(entry: &Json, which: Variant, report: &mut Report) -> Vec<Field> {
     let shown = format!("overridden.{}", which.key());
     match entry
         .member("overridden")
         .and_then(|o| o.member(which.key()))
     {
-        None => BTreeSet::new(),
+        None => Vec::new(),
         Some(Json::Array(keys)) => keys
             .iter()
             .filter_map(|key| {
@@ -430,7 +426,7 @@ fn overridden_from(entry: &Json, which: Variant, report: &mut Report) -> BTreeSe
             .collect(),
         Some(_) => {
             report.add(shown, ImportIssue::NotAValue);
-            BTreeSet::new()
+            Vec::new()
         }
     }
 }

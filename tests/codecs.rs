@@ -313,6 +313,21 @@ proptest! {
 }
 
 #[test]
+fn the_export_is_the_documented_json() {
+    let Loaded::Found(library) = decode_library(include_str!("fixtures/storage/library-v2.json"))
+    else {
+        panic!()
+    };
+    let drafts: Vec<&Draft> = library.scenarios.iter().map(|e| &e.draft).collect();
+    let written: serde_json::Value = serde_json::from_str(&export_json(&drafts)).unwrap();
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/export/scenarios-v1.json")).unwrap();
+    assert_eq!(written, fixture);
+    let empty: serde_json::Value = serde_json::from_str(&export_json(&[])).unwrap();
+    assert_eq!(empty["scenarios"], serde_json::json!([]));
+}
+
+#[test]
 fn the_v1_export_fixture_still_imports() {
     let imported = import_json(include_str!("fixtures/export/scenarios-v1.json"));
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
