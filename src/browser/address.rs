@@ -46,3 +46,15 @@ pub fn href() -> String {
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default()
 }
+
+/// The address that opens `link` on this page (for the printed report).
+pub fn url_for(link: &str) -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}#{link}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}

@@ -1,9 +1,14 @@
 //! The browser's edges, each behind a small module: the page's address
-//! (share link), storage, and a few DOM helpers. Nothing else in the crate
+//! (share link), storage, other tabs, the clipboard, files and the clock,
+//! and a few DOM helpers. Nothing else in the crate
 //! calls web-sys directly, except the chart drawing.
 
 pub mod address;
+pub mod clipboard;
+pub mod clock;
+pub mod files;
 pub mod storage;
+pub mod tabs;
 pub mod visibility;
 
 /// Moves keyboard focus to the element with this id, if any.
