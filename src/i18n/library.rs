@@ -108,7 +108,7 @@ pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
             "ROI of a pay-per-meeting telemarketing campaign",
         ),
         ReportDate => ("Édité le", "Printed on"),
-        ReportLink => ("Lien", "Link"),
+        ReportLink => ("Lien\u{a0}:", "Link:"),
         CsvScenario => ("Scénario", "Scenario"),
         CsvDate => ("Date", "Date"),
         CsvLink => ("Lien", "Link"),

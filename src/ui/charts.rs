@@ -57,15 +57,24 @@ where
             ));
         }
     });
+    let paint = move || {
+        if let Some(canvas) = canvas.get_untracked() {
+            data.with_untracked(|data| draw(&canvas, data, lang.get_untracked()));
+        }
+    };
+    // Printing shows every chart: draw off-screen ones now, synchronously,
+    // before the browser lays the page out for paper.
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| paint());
+    on_cleanup(move || printing.remove());
     Effect::new(move |_| {
         tick.track();
-        let lang = lang.get();
+        lang.track();
         if !visible.get() {
             return;
         }
-        if let Some(canvas) = canvas.get() {
-            data.with(|data| draw(&canvas, data, lang));
-        }
+        canvas.track();
+        data.track();
+        paint();
     });
     view! {
         <figure class="chart">
