@@ -55,6 +55,7 @@ pub enum LibraryText {
     CsvInput,
     CsvResult,
     CsvMonth,
+    DownloadBackup,
 }
 
 /// A fixed text in `lang`.
@@ -116,6 +117,7 @@ pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
         CsvInput => ("Donnée", "Input"),
         CsvResult => ("Résultat", "Result"),
         CsvMonth => ("mois", "month"),
+        DownloadBackup => ("Télécharger la copie brute", "Download the raw copy"),
     };
     lang.pick(fr, en)
 }

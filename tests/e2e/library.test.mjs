@@ -365,6 +365,9 @@ test("an unreadable library is kept aside; a newer one is left untouched", async
     await page.evaluate(() => localStorage.getItem("teleprospection-roi/library-unreadable-backup")),
     "{broken",
   );
+  // The raw copy can be taken away.
+  const backup = await download(page, "download-backup");
+  assert.equal(backup.bytes.toString("utf8"), "teleprospection-roi/library-unreadable-backup\n{broken\n");
   await setName(page, "After");
   await page.click('[data-testid="library-save"]');
   await waitForList(page, [["After", "3.8"]]);

@@ -474,6 +474,20 @@ impl Shelf {
     }
 }
 
+/// Downloads the unreadable data kept aside (working scenario, library),
+/// so that nothing stored is ever out of the user's reach.
+pub fn download_backup() {
+    let text: Vec<String> = [store::BACKUP_KEY, store::LIBRARY_BACKUP_KEY]
+        .iter()
+        .filter_map(|key| storage::read_raw(key).map(|raw| format!("{key}\n{raw}\n")))
+        .collect();
+    crate::browser::files::download(
+        "teleprospection-roi-backup.txt",
+        "text/plain;charset=utf-8",
+        &text.join("\n"),
+    );
+}
+
 /// A library text in the current language. One closure type for every
 /// text, so the view code for it is compiled once (bytes).
 pub fn tr(
