@@ -5,8 +5,10 @@
 //! Everything that touches the browser is compiled for wasm32 only.
 
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod library;
 pub mod link;
 pub mod scenario;
 pub mod store;

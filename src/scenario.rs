@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::risk::RangeError;
-use crate::engine::{Field, FieldKind, Inputs, Problem, RangeField, Ranges, RiskInputs};
+use crate::engine::{
+    derive_variant, Field, FieldKind, Inputs, Problem, RangeField, Ranges, RiskInputs, Variant,
+};
 use crate::format::parse_number;
 use crate::i18n::Lang;
 
@@ -153,6 +155,59 @@ impl Draft {
                 .collect(),
             ..Draft::default()
         }
+    }
+
+    /// The validated inputs of one variant: the central values (defaults
+    /// where a value is missing or invalid), then for prudent and ambitious
+    /// the derived values with the overrides on top.
+    pub fn inputs(&self, which: Variant) -> Inputs {
+        let (central, _) = Inputs::from_plain(self.central.iter().map(|(f, v)| (*f, v.as_str())));
+        let overrides = match which {
+            Variant::Central => return central,
+            Variant::Prudent => &self.prudent,
+            Variant::Ambitious => &self.ambitious,
+        };
+        let mut inputs = derive_variant(&central, which);
+        for (field, value) in overrides {
+            let _ = inputs.set(*field, value);
+        }
+        inputs
+    }
+
+    /// Whether two drafts give the same name and the same inputs in every
+    /// variant (however their values are written).
+    pub fn same_as(&self, other: &Draft) -> bool {
+        self.name == other.name
+            && Variant::ALL
+                .iter()
+                .all(|which| self.inputs(*which) == other.inputs(*which))
+            && self.settings_meaning() == other.settings_meaning()
+    }
+
+    /// The risk settings, decision-tool inputs and segments by what they
+    /// mean: defaults dropped, values normalised, segments by their inputs.
+    fn settings_meaning(&self) -> impl PartialEq + '_ {
+        use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+        let tools: Vec<(&String, String)> = self
+            .tools
+            .iter()
+            .filter_map(|(key, value)| {
+                let plain = tool_value(key, value)?.ok()?;
+                (Some(&plain) != tool_default(key).as_ref()).then_some((key, plain))
+            })
+            .collect();
+        let segments: Vec<(&String, Inputs)> = self
+            .segments
+            .iter()
+            .map(|segment| (&segment.name, segment.inputs()))
+            .collect();
+        (
+            &self.risk.ends,
+            self.risk.trials.filter(|t| *t != DEFAULT_TRIALS),
+            self.risk.seed.filter(|s| *s != DEFAULT_SEED),
+            tools,
+            segments,
+        )
     }
 }
 

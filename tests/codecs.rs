@@ -7,7 +7,10 @@ use teleprospection_roi::engine::{Field, FieldKind, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
 use teleprospection_roi::scenario::{Draft, RiskDraft, SegmentDraft};
-use teleprospection_roi::store::{decode_working, encode_working, Loaded, Working, SCHEMA};
+use teleprospection_roi::store::{
+    decode_library, decode_working, encode_library, encode_working, Library, Loaded, SavedRef,
+    SavedScenario, Working, SCHEMA,
+};
 
 /// A valid plain value for `field`, anywhere in its bounds.
 fn plain_value(field: Field) -> BoxedStrategy<String> {
@@ -171,9 +174,27 @@ proptest! {
     }
 
     #[test]
-    fn stored_round_trip_gives_the_same_scenario(draft in draft()) {
-        let working = Working { schema: SCHEMA, lang: Lang::En, draft };
+    fn stored_round_trip_gives_the_same_scenario(
+        draft in draft(),
+        saved in proptest::option::of(("[0-9a-f-]{1,20}", any::<u32>())),
+    ) {
+        let saved = saved.map(|(id, revision)| SavedRef { id, revision });
+        let working = Working { schema: SCHEMA, lang: Lang::En, draft, saved };
         prop_assert_eq!(decode_working(&encode_working(&working)), Loaded::Found(working));
+    }
+
+    #[test]
+    fn stored_library_round_trip_gives_the_same_scenarios(
+        entries in proptest::collection::vec((draft(), "[0-9a-f-]{1,20}", 1..u32::MAX, any::<u64>()), 0..5)
+    ) {
+        let library = Library {
+            schema: SCHEMA,
+            scenarios: entries
+                .into_iter()
+                .map(|(draft, id, revision, updated)| SavedScenario { id, revision, updated, draft })
+                .collect(),
+        };
+        prop_assert_eq!(decode_library(&encode_library(&library)), Loaded::Found(library));
     }
 
     #[test]
@@ -201,7 +222,19 @@ proptest! {
 
     #[test]
     fn storage_decoder_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = decode_working(&String::from_utf8_lossy(&bytes));
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = decode_working(&text);
+        let _ = decode_library(&text);
+    }
+
+    #[test]
+    fn storage_decoders_never_panic_on_near_data(
+        schema in 0u32..4,
+        body in "[{}\\[\\]\":,a-z0-9 .-]{0,200}",
+    ) {
+        let text = format!("{{\"schema\":{schema},{body}");
+        let _ = decode_working(&text);
+        let _ = decode_library(&text);
     }
 }
 
@@ -255,6 +288,9 @@ fn every_stored_schema_still_loads() {
     let Loaded::Found(working) = decode_working(raw) else {
         panic!("the v1 fixture no longer loads");
     };
+    // v1 → v2: the same scenario, not tied to any library entry.
+    assert_eq!(working.schema, SCHEMA);
+    assert_eq!(working.saved, None);
     assert_eq!(working.lang, Lang::En);
     assert_eq!(working.draft.name, "Industrial SMEs");
     let inputs = inputs(&working.draft);
@@ -267,6 +303,60 @@ fn every_stored_schema_still_loads() {
 }
 
 #[test]
+fn the_v2_fixtures_load_with_their_library() {
+    let raw = include_str!("fixtures/storage/working-v2.json");
+    let Loaded::Found(working) = decode_working(raw) else {
+        panic!("the v2 working fixture no longer loads");
+    };
+    assert_eq!(working.lang, Lang::Fr);
+    assert_eq!(
+        working.saved,
+        Some(SavedRef {
+            id: "19ac3f2e8b0-5f3a".into(),
+            revision: 3
+        })
+    );
+    let raw = include_str!("fixtures/storage/library-v2.json");
+    let Loaded::Found(library) = decode_library(raw) else {
+        panic!("the v2 library fixture no longer loads");
+    };
+    let names: Vec<_> = library
+        .sorted()
+        .iter()
+        .map(|entry| entry.draft.name.as_str())
+        .collect();
+    assert_eq!(names, ["Default at 240", "PME industrielles"]);
+    let open = library.find("19ac3f2e8b0-5f3a").unwrap();
+    assert_eq!(open.revision, 3);
+    assert_eq!(open.draft, working.draft);
+    assert_eq!(
+        teleprospection_roi::library::headline_roi(&library.sorted()[0].draft),
+        Ok(rust_decimal::Decimal::new(14, 1))
+    );
+}
+
+#[test]
+fn foreign_or_newer_library_data_is_not_taken() {
+    assert_eq!(decode_library("{not json"), Loaded::Unreadable);
+    assert_eq!(
+        decode_library(r#"{"schema":1,"scenarios":[]}"#),
+        Loaded::Unreadable
+    );
+    assert_eq!(
+        decode_library(r#"{"schema":2,"scenarios":7}"#),
+        Loaded::Unreadable
+    );
+    assert_eq!(
+        decode_library(r#"{"schema":3,"scenarios":[]}"#),
+        Loaded::Newer(3)
+    );
+    assert_eq!(
+        decode_library(r#"{"schema":2}"#),
+        Loaded::Found(Library::default())
+    );
+}
+
+#[test]
 fn foreign_or_newer_stored_data_is_not_taken() {
     assert_eq!(decode_working("{not json"), Loaded::Unreadable);
     assert_eq!(decode_working("[1,2,3]"), Loaded::Unreadable);
@@ -275,6 +365,256 @@ fn foreign_or_newer_stored_data_is_not_taken() {
         decode_working(r#"{"schema":7,"draft":{}}"#),
         Loaded::Newer(7)
     );
+    assert_eq!(
+        decode_working(r#"{"schema":0,"draft":{}}"#),
+        Loaded::Unreadable
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Export and import (JSON, CSV)
+// ---------------------------------------------------------------------------
+
+use teleprospection_roi::export::{
+    export_csv, export_json, file_name, import_json, ImportIssue, FORMAT,
+};
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn json_export_then_import_is_the_identity(drafts in proptest::collection::vec(draft(), 1..4)) {
+        let refs: Vec<&Draft> = drafts.iter().collect();
+        let imported = import_json(&export_json(&refs));
+        prop_assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        prop_assert_eq!(imported.scenarios.len(), drafts.len());
+        for (back, draft) in imported.scenarios.iter().zip(&drafts) {
+            // The same scenario, however its values are written.
+            prop_assert!(back.same_as(draft), "{back:?}\n!=\n{draft:?}");
+            prop_assert_eq!(&back.central, &draft.central);
+            prop_assert_eq!(&back.risk.ends, &draft.risk.ends);
+        }
+    }
+
+    #[test]
+    fn import_never_panics(text in ".{0,400}") {
+        let _ = import_json(&text);
+    }
+
+    #[test]
+    fn import_never_panics_on_near_exports(
+        draft in draft(),
+        cut in 0usize..4000,
+        noise in "[{}\\[\\]\":,a-z0-9 .-]{0,20}",
+    ) {
+        // An export cut anywhere, with noise spliced in.
+        let json = export_json(&[&draft]);
+        let cut = json.char_indices().map(|(i, _)| i).find(|i| *i >= cut.min(json.len())).unwrap_or(json.len());
+        let broken = format!("{}{noise}{}", &json[..cut], &json[cut..]);
+        let imported = import_json(&broken);
+        // Whatever was taken is valid.
+        for draft in &imported.scenarios {
+            let (_, errors) = Inputs::from_plain(draft.central.iter().map(|(f, v)| (*f, v.as_str())));
+            prop_assert!(errors.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_export_is_the_documented_json() {
+    let Loaded::Found(library) = decode_library(include_str!("fixtures/storage/library-v2.json"))
+    else {
+        panic!()
+    };
+    let drafts: Vec<&Draft> = library.scenarios.iter().map(|e| &e.draft).collect();
+    let written: serde_json::Value = serde_json::from_str(&export_json(&drafts)).unwrap();
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/export/scenarios-v1.json")).unwrap();
+    assert_eq!(written, fixture);
+    let empty: serde_json::Value = serde_json::from_str(&export_json(&[])).unwrap();
+    assert_eq!(empty["scenarios"], serde_json::json!([]));
+}
+
+#[test]
+fn the_v1_export_fixture_still_imports() {
+    let imported = import_json(include_str!("fixtures/export/scenarios-v1.json"));
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    let [smes, plain] = imported.scenarios.as_slice() else {
+        panic!("two scenarios expected");
+    };
+    assert_eq!(smes.name, "PME industrielles");
+    assert_eq!(inputs(smes).noshow, rust_decimal::Decimal::new(125, 3));
+    // Hand-set values only: the other variant values follow the central one.
+    assert_eq!(smes.prudent.keys().collect::<Vec<_>>(), [&Field::Win]);
+    assert_eq!(
+        smes.ambitious.get(&Field::Deal).map(String::as_str),
+        Some("12000")
+    );
+    assert_eq!(plain.name, "Default at 240");
+    assert_eq!(inputs(plain).price, rust_decimal::Decimal::from(240));
+}
+
+#[test]
+fn an_import_lists_what_it_did_not_take_and_loads_the_rest() {
+    let json = format!(
+        r#"{{"format":"{FORMAT}","schema":1,"scenarios":[
+            {{"name":"A","central":{{"price":150,"noshow":"12.5","win":"250","bogus":"1","deal":true}},
+              "prudent":{{"win":"20"}},"ambitious":{{"deal":"-5"}},"colour":"red"}},
+            42
+        ]}}"#
+    );
+    let imported = import_json(&json);
+    assert_eq!(imported.scenarios.len(), 1);
+    let a = &imported.scenarios[0];
+    assert_eq!(inputs(a).price, rust_decimal::Decimal::from(150));
+    assert_eq!(inputs(a).noshow, rust_decimal::Decimal::new(125, 3));
+    assert_eq!(
+        inputs(a).win,
+        rust_decimal::Decimal::new(5, 1),
+        "refused: default kept"
+    );
+    assert_eq!(a.prudent.get(&Field::Win).map(String::as_str), Some("20"));
+    assert!(a.ambitious.is_empty());
+    let listed: Vec<_> = imported
+        .problems
+        .iter()
+        .map(|p| (p.scenario, p.key.as_str(), p.issue.clone()))
+        .collect();
+    let has = |scenario: usize, key: &str, check: fn(&ImportIssue) -> bool| {
+        listed
+            .iter()
+            .any(|(s, k, issue)| *s == Some(scenario) && *k == key && check(issue))
+    };
+    assert!(has(1, "colour", |i| *i == ImportIssue::UnknownKey));
+    assert!(has(1, "bogus", |i| *i == ImportIssue::UnknownKey));
+    assert!(has(1, "win", |i| matches!(i, ImportIssue::Invalid(_))));
+    assert!(has(1, "deal", |i| *i == ImportIssue::NotAValue));
+    assert!(has(1, "ambitious.deal", |i| matches!(
+        i,
+        ImportIssue::Invalid(_)
+    )));
+    assert!(has(1, "meetings", |i| *i == ImportIssue::Missing));
+    assert!(
+        !has(1, "win", |i| *i == ImportIssue::Missing),
+        "refused is not also missing"
+    );
+    assert!(has(2, "", |i| *i == ImportIssue::NotAScenario));
+}
+
+#[test]
+fn an_import_refuses_files_that_are_not_exports() {
+    let whole = |text: &str| {
+        let imported = import_json(text);
+        assert!(imported.scenarios.is_empty());
+        imported.problems[0].issue.clone()
+    };
+    assert_eq!(whole("not json"), ImportIssue::NotJson);
+    assert_eq!(whole("[1,2]"), ImportIssue::NotAnExport);
+    assert_eq!(
+        whole(r#"{"schema":1,"scenarios":[]}"#),
+        ImportIssue::NotAnExport
+    );
+    assert_eq!(
+        whole(&format!(
+            r#"{{"format":"{FORMAT}","schema":9,"scenarios":[]}}"#
+        )),
+        ImportIssue::Newer(9)
+    );
+    assert_eq!(
+        whole(&format!(
+            r#"{{"format":"{FORMAT}","schema":1,"scenarios":[]}}"#
+        )),
+        ImportIssue::NoScenarios
+    );
+    assert_eq!(whole(&" ".repeat(5 * 1024 * 1024)), ImportIssue::TooLarge);
+    // Deep nesting is refused by the parser, not a stack overflow.
+    assert_eq!(whole(&"[".repeat(100_000)), ImportIssue::NotJson);
+}
+
+/// The cells of a CSV line (no quoted separators in these tests' rows).
+fn cells<'a>(csv: &'a str, first: &str, sep: char) -> Vec<&'a str> {
+    csv.split("\r\n")
+        .find(|line| line.split(sep).next() == Some(first))
+        .unwrap_or_else(|| panic!("no row {first:?}"))
+        .split(sep)
+        .collect()
+}
+
+#[test]
+fn the_french_csv_opens_in_a_french_spreadsheet() {
+    let raw = include_str!("fixtures/storage/working-v1.json");
+    let Loaded::Found(working) = decode_working(raw) else {
+        panic!()
+    };
+    let csv = export_csv(
+        &working.draft,
+        Lang::Fr,
+        "2026-11-29 14:05",
+        "https://x.test/#v=1",
+    );
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 byte-order mark first");
+    assert!(csv.contains("\r\n"));
+    assert_eq!(
+        cells(&csv, "\u{feff}Scénario", ';'),
+        ["\u{feff}Scénario", "Industrial SMEs"]
+    );
+    assert_eq!(
+        cells(&csv, "Donnée", ';'),
+        ["Donnée", "Unité", "Prudent", "Central", "Ambitieux"]
+    );
+    // Central no-show 12.5 %; prudent is derived (+10 points), ambitious −5.
+    assert_eq!(
+        cells(&csv, "Rendez-vous non honorés", ';'),
+        ["Rendez-vous non honorés", "%", "22,5", "12,5", "7,5"]
+    );
+    assert_eq!(
+        cells(&csv, "Opportunité → vente signée", ';')[2..],
+        ["20", "30", "36"]
+    );
+    let roi = cells(&csv, "ROI", ';');
+    assert_eq!(roi[1], "%");
+    let central_roi = teleprospection_roi::engine::evaluate(&inputs(&working.draft))
+        .roi
+        .unwrap();
+    let expected = (central_roi * rust_decimal::Decimal::ONE_HUNDRED)
+        .round_dp(2)
+        .normalize()
+        .to_string()
+        .replace('.', ",");
+    assert_eq!(roi[3], expected);
+    assert!(!csv.contains("12.5"), "no decimal point in the French CSV");
+}
+
+#[test]
+fn the_english_csv_opens_in_an_english_spreadsheet() {
+    let mut draft = Draft::with_defaults();
+    draft.name = "=HYPERLINK(\"x\"), \"quoted\"".into();
+    draft.central.insert(Field::Noshow, "12.5".into());
+    let csv = export_csv(&draft, Lang::En, "2026-11-29 14:05", "https://x.test/#v=1");
+    // The name is quoted (it holds the separator) and cannot run as a formula.
+    assert!(
+        csv.starts_with("\u{feff}Scenario,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\"\r\n"),
+        "{csv}"
+    );
+    assert_eq!(
+        cells(&csv, "No-show rate", ',')[2..],
+        ["22.5", "12.5", "7.5"]
+    );
+    // 43.75 held meetings, 10 whole sales: 24,000 € of margin for 6,000 €.
+    assert_eq!(cells(&csv, "ROI", ',')[3], "300");
+    assert_eq!(
+        cells(&csv, "Net result", ','),
+        ["Net result", "€", "4710", "18000", "43680"]
+    );
+}
+
+#[test]
+fn export_file_names_are_safe() {
+    assert_eq!(
+        file_name("PME / Île-de-France 2026", "x", "csv"),
+        "pme-île-de-france-2026.csv"
+    );
+    assert_eq!(file_name("../..", "scenario", "json"), "scenario.json");
 }
 
 #[test]
@@ -367,4 +707,25 @@ fn a_link_carries_the_decision_tools_inputs() {
         encode(&decoded.draft, Lang::Fr),
         "v=1&team_callers=2&goal_kind=revenue&goal_value=120000"
     );
+}
+
+#[test]
+fn a_change_of_risk_tools_or_segments_is_a_change() {
+    let base = Draft::with_defaults();
+    let mut risk = base.clone();
+    risk.risk
+        .ends
+        .insert(RangeField::from_key("win_low").unwrap(), "30".into());
+    let mut tools = base.clone();
+    tools.tools.insert("team_callers".into(), "2".into());
+    let mut segments = base.clone();
+    segments.segments.push(SegmentDraft::default());
+    for changed in [&risk, &tools, &segments] {
+        assert!(!changed.same_as(&base));
+    }
+    // Defaults written out are no change.
+    let mut explicit = base.clone();
+    explicit.tools.insert("team_callers".into(), "1".into());
+    explicit.risk.trials = Some(teleprospection_roi::engine::DEFAULT_TRIALS);
+    assert!(explicit.same_as(&base));
 }

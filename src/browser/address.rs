@@ -100,3 +100,24 @@ pub fn is_reload() -> bool {
         })
         .is_some_and(|timing| timing.type_() == web_sys::NavigationType::Reload)
 }
+
+/// The address that opens `link` on this page (for the printed report).
+pub fn url_for(link: &str) -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}#{link}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The full address of the current page, for "copy link" and exports.
+/// Writes a pending link first: the address may lag the last keystroke.
+pub fn href() -> String {
+    flush();
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}

@@ -12,6 +12,7 @@
 pub mod decide;
 mod fields;
 mod figures;
+pub mod library;
 pub mod page;
 mod problems;
 pub mod risk;

@@ -65,19 +65,29 @@ where
     });
     // The window size the canvas was last fitted to (see charts::fit).
     let fitted_for = StoredValue::new(None::<u32>);
-    Effect::new(move |_| {
-        let size = tick.get();
-        let lang = lang.get();
-        if !visible.get() {
-            return;
-        }
-        if let Some(canvas) = canvas.get() {
+    let paint = move || {
+        if let Some(canvas) = canvas.get_untracked() {
+            let size = tick.get_untracked();
             if fitted_for.get_value() != Some(size) {
                 crate::charts::fit(&canvas);
                 fitted_for.set_value(Some(size));
             }
-            data.with(|data| draw(&canvas, data, lang));
+            data.with_untracked(|data| draw(&canvas, data, lang.get_untracked()));
         }
+    };
+    // Printing shows every chart: draw off-screen ones now, synchronously,
+    // before the browser lays the page out for paper.
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| paint());
+    on_cleanup(move || printing.remove());
+    Effect::new(move |_| {
+        tick.track();
+        lang.track();
+        if !visible.get() {
+            return;
+        }
+        canvas.track();
+        data.track();
+        paint();
     });
     view! {
         <figure class="chart">

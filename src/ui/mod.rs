@@ -8,6 +8,7 @@ pub mod field;
 pub mod figures;
 pub mod form;
 pub mod language;
+pub mod library;
 pub mod message;
 pub mod notices;
 pub mod risk;
@@ -35,7 +36,7 @@ pub fn start() {
 
 /// Where the first scenario comes from: a shared link wins, then the
 /// scenario saved in this browser, then the defaults.
-fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
+fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
     let mut notices = Vec::new();
     let current = address::current_link();
     let decoded = link::decode(&current);
@@ -65,20 +66,39 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>) {
             .lang
             .or(saved_working.as_ref().map(|w| w.lang))
             .unwrap_or_default();
-        return (decoded.draft, lang, notices);
+        // The library is left alone; what was on screen can come back.
+        let previous = saved_working.filter(|w| !w.draft.same_as(&decoded.draft));
+        return (
+            decoded.draft,
+            lang,
+            notices,
+            library::Opening::Link { previous },
+        );
     }
     match saved_working {
-        Some(working) => (working.draft, working.lang, notices),
-        None => (Draft::with_defaults(), Lang::default(), notices),
+        Some(working) => (
+            working.draft,
+            working.lang,
+            notices,
+            library::Opening::Stored(working.saved),
+        ),
+        None => (
+            Draft::with_defaults(),
+            Lang::default(),
+            notices,
+            library::Opening::Fresh,
+        ),
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (draft, lang, notices) = initial_scenario();
+    let (draft, lang, notices, opening) = initial_scenario();
     let calc = Calculator::new(&draft, lang);
     provide_context(calc);
     let notices = RwSignal::new(notices);
+    let shelf = library::Shelf::new(opening, notices);
+    provide_context(shelf);
     let embed = embed::setup();
     // A newer version's data must not be overwritten by this one. An
     // embedded page keeps its scenario in its own address only: a visit to
@@ -102,6 +122,7 @@ pub fn App() -> impl IntoView {
                 schema: store::SCHEMA,
                 lang,
                 draft,
+                saved: shelf.current.get(),
             };
             if !storage::write_raw(store::WORKING_KEY, &store::encode_working(&working)) {
                 notices.update(|n| {
@@ -123,6 +144,7 @@ pub fn App() -> impl IntoView {
             <language::LanguageSwitch />
         </header>
         <notices::Notices notices />
+        <library::Library />
         <main class="layout">
             <form::ScenarioForm />
             <div class="outputs">

@@ -47,6 +47,15 @@ pub fn Notices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
                                 .map(|item| view! { <li>{ignored_text(lang, item)}</li> })
                                 .collect_view()
                                 .into_any(),
+                            // The raw copy kept aside can be taken away.
+                            Notice::StorageUnreadable => view! {
+                                <li>
+                                    <button type="button" data-testid="download-backup" on:click=|_| crate::ui::library::download_backup()>
+                                        {crate::i18n::library::library_text(lang, crate::i18n::library::LibraryText::DownloadBackup)}
+                                    </button>
+                                </li>
+                            }
+                            .into_any(),
                             _ => ().into_any(),
                         };
                         view! {

@@ -68,8 +68,10 @@ for (const { where, dist, base } of BUILDS) {
     const roi = await valueOf(page, "roi");
     await savedContaining(page, '"win":"40"');
 
-    // LEAD (after merging the saved-scenario library): save the scenario in
-    // the library here, before going offline.
+    // Save it in the library before going offline.
+    await page.fill('input[name="scenario-name"]', "Hors ligne");
+    await page.click('[data-testid="library-save"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="library-item-name"]')?.textContent === "Hors ligne");
 
     // The network is gone: the server stops and the browser is offline.
     await server.close();
@@ -86,10 +88,10 @@ for (const { where, dist, base } of BUILDS) {
     await page.fill('input[name="price"]', "200");
     await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "10000");
 
-    // LEAD (after merging the saved-scenario library): assert here that the
-    // scenario saved above is listed, e.g.
-    //   assert.equal(await page.locator('[data-testid="library"] [data-testid="library-item"]').count(), 1);
-    //   assert.match(await page.textContent('[data-testid="library-item"]'), /<its name>/);
+    // The saved scenario is listed, with its ROI, from storage alone.
+    assert.equal(await page.locator('[data-testid="library"] [data-testid="library-item"]').count(), 1);
+    assert.equal(await page.textContent('[data-testid="library-item-name"]'), "Hors ligne");
+    assert.equal(await page.getAttribute('[data-testid="library-roi"]', "data-value"), roi);
 
     // A marketing-site link (a query) opens offline too, with or without
     // index.html in the address.

@@ -1,0 +1,455 @@
+//! Texts of the saved library, sharing, export, import and the printed
+//! report.
+//!
+//! French typography as in [`super::fields`]: a no-break space (`\u{a0}`)
+//! before `:`, `;`, `?`, `!` and inside « », the typographic apostrophe `’`.
+
+use super::Lang;
+use crate::engine::Field;
+use crate::export::{ImportIssue, ImportProblem};
+use crate::library::Said;
+
+/// One fixed text of the library and its tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryText {
+    Heading,
+    Lead,
+    Save,
+    SaveAs,
+    Open,
+    Rename,
+    RenameLabel,
+    RenameConfirm,
+    Cancel,
+    Duplicate,
+    Delete,
+    Undo,
+    Empty,
+    OpenMarker,
+    StateSaved,
+    StateModified,
+    StateNotSaved,
+    Untitled,
+    CopySuffix,
+    Changed,
+    Tools,
+    CopyLink,
+    LinkField,
+    LinkCopied,
+    LinkSelected,
+    Print,
+    ExportJson,
+    ExportAll,
+    ExportCsv,
+    Import,
+    ConflictKeepMine,
+    ConflictTakeTheirs,
+    ConflictKeepBoth,
+    ReportTitle,
+    ReportDate,
+    ReportLink,
+    CsvScenario,
+    CsvDate,
+    CsvLink,
+    CsvUnit,
+    CsvInput,
+    CsvResult,
+    CsvMonth,
+    DownloadBackup,
+}
+
+/// A fixed text in `lang`.
+pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
+    use LibraryText::*;
+    let (fr, en) = match key {
+        Heading => ("Mes scénarios", "My scenarios"),
+        Lead => (
+            "Enregistrés dans ce navigateur seulement. Pour les transmettre, copiez le lien ou exportez-les.",
+            "Saved in this browser only. To pass them on, copy the link or export them.",
+        ),
+        Save => ("Enregistrer", "Save"),
+        SaveAs => ("Enregistrer comme nouveau", "Save as new"),
+        Open => ("Ouvrir", "Open"),
+        Rename => ("Renommer", "Rename"),
+        RenameLabel => ("Nouveau nom", "New name"),
+        RenameConfirm => ("Valider", "OK"),
+        Cancel => ("Annuler", "Cancel"),
+        Duplicate => ("Dupliquer", "Duplicate"),
+        Delete => ("Supprimer", "Delete"),
+        Undo => ("Annuler", "Undo"),
+        Empty => (
+            "Aucun scénario enregistré pour l’instant. «\u{a0}Enregistrer\u{a0}» garde le scénario affiché.",
+            "No saved scenario yet. “Save” keeps the scenario on screen.",
+        ),
+        OpenMarker => ("affiché", "on screen"),
+        StateSaved => ("Enregistré", "Saved"),
+        StateModified => ("Modifications non enregistrées", "Unsaved changes"),
+        StateNotSaved => ("Pas encore enregistré", "Not saved yet"),
+        Untitled => ("Scénario sans nom", "Untitled scenario"),
+        CopySuffix => (" (copie)", " (copy)"),
+        Changed => ("modifié le", "changed"),
+        Tools => ("Partager et exporter", "Share and export"),
+        CopyLink => ("Copier le lien", "Copy link"),
+        LinkField => ("Lien de ce scénario", "Link to this scenario"),
+        LinkCopied => ("Lien copié dans le presse-papiers.", "Link copied to the clipboard."),
+        LinkSelected => (
+            "Copie automatique impossible\u{a0}: le lien est sélectionné ci-dessous, copiez-le avec Ctrl+C (⌘+C sur Mac).",
+            "Automatic copy is not available: the link is selected below, copy it with Ctrl+C (⌘+C on a Mac).",
+        ),
+        Print => ("Imprimer", "Print"),
+        ExportJson => ("Exporter ce scénario (JSON)", "Export this scenario (JSON)"),
+        ExportAll => ("Exporter tous mes scénarios (JSON)", "Export all my scenarios (JSON)"),
+        ExportCsv => ("Exporter pour un tableur (CSV)", "Export for a spreadsheet (CSV)"),
+        Import => ("Importer un fichier JSON", "Import a JSON file"),
+        ConflictKeepMine => ("Garder ma version", "Keep my version"),
+        ConflictTakeTheirs => ("Prendre l’autre version", "Take the other version"),
+        ConflictKeepBoth => ("Garder les deux", "Keep both"),
+        ReportTitle => (
+            "ROI d’une campagne de téléprospection au résultat",
+            "ROI of a pay-per-meeting telemarketing campaign",
+        ),
+        ReportDate => ("Édité le", "Printed on"),
+        ReportLink => ("Lien\u{a0}:", "Link:"),
+        CsvScenario => ("Scénario", "Scenario"),
+        CsvDate => ("Date", "Date"),
+        CsvLink => ("Lien", "Link"),
+        CsvUnit => ("Unité", "Unit"),
+        CsvInput => ("Donnée", "Input"),
+        CsvResult => ("Résultat", "Result"),
+        CsvMonth => ("mois", "month"),
+        DownloadBackup => ("Télécharger la copie brute", "Download the raw copy"),
+    };
+    lang.pick(fr, en)
+}
+
+/// A name as it is quoted in a sentence.
+fn quoted(lang: Lang, name: &str) -> String {
+    lang.pick(format!("«\u{a0}{name}\u{a0}»"), format!("“{name}”"))
+}
+
+/// What the library just did, in one sentence.
+pub fn said_text(lang: Lang, said: &Said) -> String {
+    let q = |name: &str| quoted(lang, name);
+    match said {
+        Said::Saved(name) => lang.pick(format!("{} enregistré.", q(name)), format!("{} saved.", q(name))),
+        Said::SavedNew(name) => lang.pick(
+            format!("{} enregistré comme nouveau scénario.", q(name)),
+            format!("{} saved as a new scenario.", q(name)),
+        ),
+        Said::Renamed(name) => lang.pick(format!("Renommé en {}.", q(name)), format!("Renamed to {}.", q(name))),
+        Said::Duplicated(name) => lang.pick(format!("Copie créée\u{a0}: {}.", q(name)), format!("Copy made: {}.", q(name))),
+        Said::Deleted(name) => lang.pick(format!("{} supprimé.", q(name)), format!("{} deleted.", q(name))),
+        Said::Restored(name) => lang.pick(format!("{} rétabli.", q(name)), format!("{} restored.", q(name))),
+        Said::Opened(name) => lang.pick(format!("{} ouvert.", q(name)), format!("{} opened.", q(name))),
+        Said::BackToPrevious => lang
+            .pick("Le scénario précédent est revenu.", "The previous scenario is back.")
+            .to_string(),
+        Said::UpdatedElsewhere(name) => lang.pick(
+            format!("{} a été modifié dans un autre onglet\u{a0}: la nouvelle version est affichée.", q(name)),
+            format!("{} was changed in another tab: the new version is shown.", q(name)),
+        ),
+        Said::Conflict(name) => lang.pick(
+            format!("{} a été modifié dans un autre onglet depuis que vous l’avez ouvert. Rien n’a été écrasé\u{a0}: que voulez-vous garder\u{a0}?", q(name)),
+            format!("{} was changed in another tab since you opened it. Nothing was overwritten: what do you want to keep?", q(name)),
+        ),
+        Said::LinkOpened => lang
+            .pick(
+                "Scénario ouvert depuis un lien\u{a0}: il n’entre dans vos scénarios que si vous l’enregistrez.",
+                "Scenario opened from a link: it joins your scenarios only if you save it.",
+            )
+            .to_string(),
+        Said::Imported { count, skipped } => match (lang, skipped) {
+            (Lang::Fr, 0) => format!("{count} scénario(s) importé(s) dans vos scénarios."),
+            (Lang::En, 0) => format!("{count} scenario(s) imported into your scenarios."),
+            (Lang::Fr, _) => format!("{count} scénario(s) importé(s)\u{a0}; {skipped} valeur(s) non reprise(s)\u{a0}:"),
+            (Lang::En, _) => format!("{count} scenario(s) imported; {skipped} value(s) not taken:"),
+        },
+        Said::ImportFailed => lang
+            .pick("Rien n’a été importé\u{a0}:", "Nothing was imported:")
+            .to_string(),
+        Said::SaveFailed => lang
+            .pick(
+                "L’enregistrement a échoué (stockage plein\u{a0}?)\u{a0}: la copie enregistrée précédente est intacte.",
+                "Saving failed (storage full?): the previous saved copy is intact.",
+            )
+            .to_string(),
+        Said::InMemory => lang
+            .pick(
+                "Enregistrement local désactivé\u{a0}: cette liste ne dure que le temps de la page. Exportez-la pour la garder.",
+                "Local saving is off: this list lasts only while the page is open. Export it to keep it.",
+            )
+            .to_string(),
+        Said::Full => lang
+            .pick(
+                "La liste est pleine\u{a0}: supprimez un scénario avant d’en enregistrer un autre.",
+                "The list is full: delete a scenario before saving another one.",
+            )
+            .to_string(),
+        Said::ReadOnly => lang
+            .pick(
+                "Vos scénarios enregistrés viennent d’une version plus récente ou sont illisibles\u{a0}: ils ne sont pas modifiés ici.",
+                "Your saved scenarios come from a newer version or cannot be read: they are not changed here.",
+            )
+            .to_string(),
+    }
+}
+
+/// One thing an import did not take, in words.
+pub fn import_problem_text(lang: Lang, problem: &ImportProblem) -> String {
+    let why = match &problem.issue {
+        ImportIssue::TooLarge => lang
+            .pick("fichier trop volumineux", "file too large")
+            .to_string(),
+        ImportIssue::NotJson => lang
+            .pick("ce fichier n’est pas du JSON", "this file is not JSON")
+            .to_string(),
+        ImportIssue::NotAnExport => lang
+            .pick(
+                "ce fichier n’est pas un export de ce calculateur",
+                "this file is not an export of this calculator",
+            )
+            .to_string(),
+        ImportIssue::Newer(schema) => lang.pick(
+            format!("fichier d’une version plus récente du calculateur (schéma {schema})"),
+            format!("file from a newer version of the calculator (schema {schema})"),
+        ),
+        ImportIssue::NoScenarios => lang
+            .pick(
+                "le fichier ne contient aucun scénario",
+                "the file holds no scenario",
+            )
+            .to_string(),
+        ImportIssue::TooManyScenarios => lang
+            .pick(
+                "trop de scénarios, la suite est ignorée",
+                "too many scenarios, the rest is ignored",
+            )
+            .to_string(),
+        ImportIssue::NotAScenario => lang
+            .pick("ce n’est pas un scénario", "this is not a scenario")
+            .to_string(),
+        ImportIssue::UnknownKey => lang
+            .pick("nom inconnu, ignoré", "unknown name, ignored")
+            .to_string(),
+        ImportIssue::NotAValue => lang
+            .pick(
+                "ni un texte ni un nombre, ignoré",
+                "neither text nor a number, ignored",
+            )
+            .to_string(),
+        ImportIssue::Invalid(issue) => {
+            let field = problem.key.rsplit('.').next().and_then(Field::from_key);
+            let detail = field
+                .map(|field| super::problem_message(lang, field, issue))
+                .unwrap_or_default();
+            lang.pick(
+                format!("valeur refusée, la valeur par défaut est gardée. {detail}"),
+                format!("value rejected, the default is kept. {detail}"),
+            )
+        }
+        ImportIssue::Missing => lang
+            .pick(
+                "absent, la valeur par défaut est utilisée",
+                "missing, the default is used",
+            )
+            .to_string(),
+    };
+    let place = match (problem.scenario, problem.key.is_empty()) {
+        (None, _) => String::new(),
+        (Some(n), true) => lang.pick(format!("Scénario {n}\u{a0}: "), format!("Scenario {n}: ")),
+        (Some(n), false) => lang.pick(
+            format!("Scénario {n}, {}\u{a0}: ", quoted(lang, &problem.key)),
+            format!("Scenario {n}, {}: ", quoted(lang, &problem.key)),
+        ),
+    };
+    let text = format!("{place}{why}");
+    // Sentence case when the reason starts the line.
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// A local date and time: `29/11/2026 à 14:05` / `2026-11-29 14:05`.
+pub fn date_time(
+    lang: Lang,
+    (year, month, day, hour, minute): (u32, u32, u32, u32, u32),
+) -> String {
+    match lang {
+        Lang::Fr => format!("{day:02}/{month:02}/{year} à {hour:02}:{minute:02}"),
+        Lang::En => format!("{year}-{month:02}-{day:02} {hour:02}:{minute:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_quote_names_in_each_language() {
+        let said = Said::Deleted("Plan A".into());
+        assert_eq!(said_text(Lang::Fr, &said), "«\u{a0}Plan A\u{a0}» supprimé.");
+        assert_eq!(said_text(Lang::En, &said), "“Plan A” deleted.");
+    }
+
+    #[test]
+    fn an_import_problem_names_the_scenario_the_key_and_the_rule() {
+        let problem = ImportProblem {
+            scenario: Some(2),
+            key: "prudent.win".into(),
+            issue: ImportIssue::Invalid(crate::engine::Problem::AboveMax { max: 100.into() }),
+        };
+        let fr = import_problem_text(Lang::Fr, &problem);
+        assert!(
+            fr.starts_with("Scénario 2, «\u{a0}prudent.win\u{a0}»\u{a0}: valeur refusée"),
+            "{fr}"
+        );
+        assert!(fr.contains("100"), "{fr}");
+        let whole = ImportProblem {
+            scenario: None,
+            key: String::new(),
+            issue: ImportIssue::NotJson,
+        };
+        assert_eq!(
+            import_problem_text(Lang::En, &whole),
+            "This file is not JSON"
+        );
+    }
+
+    /// French typography: a no-break space before `:` `;` `?` `!`, the
+    /// typographic apostrophe; English without French spacing.
+    fn check_typography(fr: &str, en: &str) {
+        assert!(!fr.trim().is_empty() && !en.trim().is_empty());
+        for bad in [" :", " ;", " ?", " !", "'", "\u{a0}\u{a0}"] {
+            assert!(!fr.contains(bad), "{bad:?} in {fr:?}");
+        }
+        for mark in [':', ';', '?', '!'] {
+            for (i, _) in fr.match_indices(mark) {
+                assert_eq!(
+                    fr[..i].chars().next_back(),
+                    Some('\u{a0}'),
+                    "before {mark:?} in {fr:?}"
+                );
+            }
+        }
+        for bad in ["\u{a0}", "'", "  "] {
+            assert!(!en.contains(bad), "{bad:?} in {en:?}");
+        }
+    }
+
+    #[test]
+    fn every_text_follows_each_languages_typography() {
+        use LibraryText::*;
+        let keys = [
+            Heading,
+            Lead,
+            Save,
+            SaveAs,
+            Open,
+            Rename,
+            RenameLabel,
+            RenameConfirm,
+            Cancel,
+            Duplicate,
+            Delete,
+            Undo,
+            Empty,
+            OpenMarker,
+            StateSaved,
+            StateModified,
+            StateNotSaved,
+            Untitled,
+            CopySuffix,
+            Changed,
+            Tools,
+            CopyLink,
+            LinkField,
+            LinkCopied,
+            LinkSelected,
+            Print,
+            ExportJson,
+            ExportAll,
+            ExportCsv,
+            Import,
+            ConflictKeepMine,
+            ConflictTakeTheirs,
+            ConflictKeepBoth,
+            ReportTitle,
+            ReportDate,
+            ReportLink,
+            CsvScenario,
+            CsvDate,
+            CsvLink,
+            CsvUnit,
+            CsvInput,
+            CsvResult,
+            CsvMonth,
+        ];
+        for key in keys {
+            check_typography(library_text(Lang::Fr, key), library_text(Lang::En, key));
+        }
+        let name = || "Plan A".to_string();
+        let said = [
+            Said::Saved(name()),
+            Said::SavedNew(name()),
+            Said::Renamed(name()),
+            Said::Duplicated(name()),
+            Said::Deleted(name()),
+            Said::Restored(name()),
+            Said::Opened(name()),
+            Said::BackToPrevious,
+            Said::UpdatedElsewhere(name()),
+            Said::Conflict(name()),
+            Said::LinkOpened,
+            Said::Imported {
+                count: 2,
+                skipped: 0,
+            },
+            Said::Imported {
+                count: 2,
+                skipped: 3,
+            },
+            Said::ImportFailed,
+            Said::SaveFailed,
+            Said::InMemory,
+            Said::Full,
+            Said::ReadOnly,
+        ];
+        for said in said {
+            check_typography(&said_text(Lang::Fr, &said), &said_text(Lang::En, &said));
+        }
+        for issue in [
+            ImportIssue::TooLarge,
+            ImportIssue::NotJson,
+            ImportIssue::NotAnExport,
+            ImportIssue::Newer(4),
+            ImportIssue::NoScenarios,
+            ImportIssue::TooManyScenarios,
+            ImportIssue::NotAScenario,
+            ImportIssue::UnknownKey,
+            ImportIssue::NotAValue,
+            ImportIssue::Invalid(crate::engine::Problem::NotANumber),
+            ImportIssue::Missing,
+        ] {
+            let problem = ImportProblem {
+                scenario: Some(1),
+                key: "price".into(),
+                issue,
+            };
+            check_typography(
+                &import_problem_text(Lang::Fr, &problem),
+                &import_problem_text(Lang::En, &problem),
+            );
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(
+            date_time(Lang::Fr, (2026, 3, 7, 9, 5)),
+            "07/03/2026 à 09:05"
+        );
+        assert_eq!(date_time(Lang::En, (2026, 3, 7, 9, 5)), "2026-03-07 09:05");
+    }
+}

@@ -1,0 +1,182 @@
+//! Taking the scenario on screen elsewhere: copy its link, print it. The
+//! printed page starts with [`PrintReport`] (title, name, date, link),
+//! hidden on screen; `style/print.css` lays the rest out on one A4 page.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::browser::{address, clipboard, clock, files};
+use crate::engine::{Field, FieldKind, Variant};
+use crate::i18n::library::{date_time, library_text, LibraryText as T};
+use crate::i18n::page::{text, Text};
+use crate::i18n::{choice_label, field_label, field_unit, InputGroup, Lang};
+use crate::ui::library::{action, flag, live, tr, Shelf};
+use crate::ui::state::Calculator;
+
+/// How the last "copy link" went.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Done,
+    /// No clipboard: the link is shown selected for the user to copy.
+    Selected,
+}
+
+#[component]
+pub fn Share() -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
+    let printed = expect_context::<Shelf>().printed;
+    let copied = RwSignal::new(None::<Copied>);
+    let link = RwSignal::new(String::new());
+    let field = NodeRef::<Input>::new();
+    let copy = move |()| {
+        let href = address::href();
+        link.set(href.clone());
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            if clipboard::copy(&href).await {
+                copied.set(Some(Copied::Done));
+            } else {
+                copied.set(Some(Copied::Selected));
+                // Once the field is on screen, select the link in it.
+                request_animation_frame(move || {
+                    if let Some(input) = field.get_untracked() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                });
+            }
+        });
+    };
+    view! {
+        <div class="share" role="group" aria-label=tr(lang, T::Tools)>
+            {action(lang, "copy-link", T::CopyLink, None, Callback::new(copy))}
+            {action(lang, "print", T::Print, None, Callback::new(move |()| {
+                printed.set(clock::now_ms());
+                // Print once the page shows the new date (effects run after this handler).
+                set_timeout(files::print, std::time::Duration::ZERO);
+            }))}
+            <p class="share-status" role="status" aria-live="polite" data-testid="copy-link-status">
+                {live(move || copied.get().map(|done| library_text(lang.get(), match done {
+                    Copied::Done => T::LinkCopied,
+                    Copied::Selected => T::LinkSelected,
+                })).unwrap_or_default().to_string())}
+            </p>
+            <label class="share-link" hidden=flag(move || copied.get() != Some(Copied::Selected))>
+                <span>{tr(lang, T::LinkField)}</span>
+                <input type="text" readonly node_ref=field data-testid="share-link-field" prop:value=move || link.get() />
+            </label>
+        </div>
+    }
+}
+
+/// The top of the printed page: what, for whom, when, and the link that
+/// reopens it. Date and link are taken when printing starts.
+#[component]
+pub fn PrintReport() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    // The date is taken when printing starts (and when the page opens).
+    let printed = RwSignal::new(clock::now_ms());
+    let handle = window_event_listener(leptos::ev::beforeprint, move |_| {
+        printed.set(clock::now_ms())
+    });
+    on_cleanup(move || handle.remove());
+    // The same link as the address bar, from the scenario itself.
+    let link = live(move || address::url_for(&crate::link::encode(&calc.draft(), lang.get())));
+    let name = live(move || {
+        let name = calc.name.get();
+        if name.trim().is_empty() {
+            library_text(lang.get(), T::Untitled).to_string()
+        } else {
+            name
+        }
+    });
+    view! {
+        <header class="print-report" data-testid="print-report">
+            <p class="print-title">{tr(lang, T::ReportTitle)}</p>
+            <p class="print-name">{name}</p>
+            <p class="print-meta">
+                {tr(lang, T::ReportDate)} " "
+                <span data-testid="print-date">{live(move || date_time(lang.get(), clock::local_parts(printed.get())))}</span>
+            </p>
+            <p class="print-meta">
+                {tr(lang, T::ReportLink)} " "
+                <span class="print-link" data-testid="print-link">{link}</span>
+            </p>
+        </header>
+    }
+}
+
+/// Every input of the three variants, as text, for the printed page (the
+/// form and its boxes stay off paper). Values set by hand are in bold.
+#[component]
+pub fn PrintInputs() -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let cell = move |field: Field, which: Variant| {
+        let shown = live(move || {
+            let lang = lang.get();
+            let plain = calc.checked(which).with(|c| c.inputs.plain(field));
+            match field.spec().kind {
+                FieldKind::Choice(_) => choice_label(lang, field, &plain).to_string(),
+                kind => {
+                    let number = crate::format::plain_for_input(&plain, lang);
+                    match (kind, lang) {
+                        (FieldKind::Count, _) => number,
+                        (FieldKind::Money, Lang::En) => format!("€{number}"),
+                        (FieldKind::Percent, Lang::En) | (FieldKind::Multiple, _) => {
+                            format!("{number}{}", field_unit(lang, field))
+                        }
+                        _ => format!("{number}\u{a0}{}", field_unit(lang, field)),
+                    }
+                }
+            }
+        });
+        let set_by_hand = flag(move || {
+            which != Variant::Central && calc.texts(which).with(|texts| texts.contains_key(&field))
+        });
+        view! { <td class:set-by-hand=set_by_hand>{shown}</td> }
+    };
+    let heading = move |key: Text| view! { <th scope="col">{live(move || text(lang.get(), key).to_string())}</th> };
+    view! {
+        <section class="print-inputs">
+            <table>
+                <thead>
+                    <tr>
+                        {heading(Text::ScenarioInput)}
+                        {heading(Text::Prudent)}
+                        {heading(Text::Central)}
+                        {heading(Text::Ambitious)}
+                    </tr>
+                </thead>
+                {InputGroup::ALL
+                    .iter()
+                    .map(|group| {
+                        let group = *group;
+                        view! {
+                            // Groups as in the form, one line apart: no room on
+                            // paper for a heading each.
+                            <tbody>
+                                {group
+                                    .fields()
+                                    .iter()
+                                    .map(|field| {
+                                        let field = *field;
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{live(move || field_label(lang.get(), field).to_string())}</th>
+                                                {cell(field, Variant::Prudent)}
+                                                {cell(field, Variant::Central)}
+                                                {cell(field, Variant::Ambitious)}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        }
+                    })
+                    .collect_view()}
+            </table>
+        </section>
+    }
+}
