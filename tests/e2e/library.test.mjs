@@ -433,7 +433,8 @@ test("the printed report fits one A4 page with the name, date, link, inputs, fig
 });
 
 test("the library is usable on a 360 px phone and passes axe with items, problems and the link field", async () => {
-  const context = await freshContext(browser, { viewport: { width: 360, height: 800 } });
+  // bypassCSP: only so that axe-core can be injected as a script.
+  const context = await freshContext(browser, { viewport: { width: 360, height: 800 }, bypassCSP: true });
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
   const page = await open(context);
   await setName(page, "Un nom de scénario assez long pour passer à la ligne sur un téléphone");
