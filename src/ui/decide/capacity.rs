@@ -1,7 +1,6 @@
 //! Can the sales team absorb the meetings? (`decision-tools.md` §3)
 
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::engine::capacity::CapacityFigure;
 use crate::engine::{capacity, Capacity, CapacityField, CapacityFigureId, CapacityInputs};
@@ -38,13 +37,12 @@ fn capacity_label(lang: Lang, id: CapacityFigureId) -> &'static str {
 #[component]
 pub fn CapacityPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
+    let seen = expect_context::<crate::ui::decide::Seen>();
     let lang = calc.lang;
     let state = Local::<CapacityInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {
-        let held = calc
-            .outcome
-            .with(|outcome| outcome.held.unwrap_or(Decimal::ZERO));
-        let months = calc.central.with(|checked| checked.inputs.months);
+        let held = seen.held.get();
+        let months = seen.inputs.with(|inputs| inputs.months);
         state.inputs.with(|team| capacity(held, months, team))
     });
     let input = move |field: CapacityField| {

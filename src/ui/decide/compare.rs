@@ -53,10 +53,11 @@ fn figure_in_words(lang: Lang, figure: CompareFigure, value: &Figure) -> String 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
+    let seen = expect_context::<crate::ui::decide::Seen>();
     let lang = calc.lang;
     let state = Local::<CompareInputs>::bound(lang, calc.tools);
     let comparison = Memo::new(move |_| {
-        let base = calc.central.with(|checked| checked.inputs.clone());
+        let base = seen.inputs.get();
         state
             .inputs
             .with(|inputs| compare(&base, &inputs.team, &inputs.time))

@@ -225,12 +225,78 @@ pub fn local_input<I: Editable>(
     }
 }
 
-/// The section holding the three panels.
+/// The central scenario as the decision tools see it. While their section
+/// is off screen it follows the form a moment after typing pauses, not on
+/// every keystroke: typing then pays only for what is on screen, and four
+/// panels nobody sees catch up in the pause (as React's deferred values do).
+#[derive(Clone, Copy)]
+pub struct Seen {
+    pub inputs: RwSignal<crate::engine::Inputs>,
+    /// Held meetings of the central scenario (0 when undefined).
+    pub held: RwSignal<crate::engine::Decimal>,
+}
+
+/// How long an off-screen panel waits for typing to pause.
+const OFF_SCREEN_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// `source()` at once while `on_screen`, else once typing pauses.
+fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
+    on_screen: RwSignal<bool>,
+    source: impl Fn() -> T + Send + Sync + 'static,
+) -> RwSignal<T> {
+    let value = RwSignal::new(leptos::prelude::untrack(&source));
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |_| {
+        let fresh = source();
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        if on_screen.get() {
+            if value.with_untracked(|current| current != &fresh) {
+                value.set(fresh);
+            }
+        } else {
+            let handle = set_timeout_with_handle(
+                move || {
+                    if value.with_untracked(|current| current != &fresh) {
+                        value.set(fresh);
+                    }
+                },
+                OFF_SCREEN_PAUSE,
+            );
+            timer.set_value(handle.ok());
+        }
+    });
+    value
+}
+
+/// The section holding the panels.
 #[component]
 pub fn Decide() -> impl IntoView {
-    let lang = expect_context::<Calculator>().lang;
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let section = NodeRef::<leptos::html::Section>::new();
+    let on_screen = RwSignal::new(false);
+    let watch = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        if let Some(section) = section.get() {
+            let watching =
+                crate::browser::visibility::watch(&section, move |shown| on_screen.set(shown));
+            if watching.is_none() {
+                on_screen.set(true);
+            }
+            watch.set_value(watching);
+        }
+    });
+    provide_context(Seen {
+        inputs: deferred(on_screen, move || calc.central.with(|c| c.inputs.clone())),
+        held: deferred(on_screen, move || {
+            calc.outcome
+                .with(|o| o.held.unwrap_or(crate::engine::Decimal::ZERO))
+        }),
+    });
     view! {
-        <section class="decide" aria-labelledby="decide-heading">
+        <section class="decide" aria-labelledby="decide-heading" node_ref=section>
             <h2 id="decide-heading">{move || decide_text(lang.get(), DecideText::Heading)}</h2>
             <p class="decide-lead">{move || decide_text(lang.get(), DecideText::Lead)}</p>
             <compare::ComparePanel />

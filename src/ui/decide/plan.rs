@@ -31,10 +31,11 @@ fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
 #[component]
 pub fn PlanPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
+    let seen = expect_context::<crate::ui::decide::Seen>();
     let lang = calc.lang;
     let state = Local::<GoalInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {
-        let base = calc.central.with(|checked| checked.inputs.clone());
+        let base = seen.inputs.get();
         state.inputs.with(|goal| plan(&base, goal))
     });
     let input = move |field: PlanField| {
