@@ -47,8 +47,10 @@ pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Option<String> {
     text.as_string()
 }
 
-/// Opens the browser's print dialog.
+/// Opens the browser's print dialog (the address first catches up, so the
+/// printed link and the address bar agree).
 pub fn print() {
+    super::address::flush();
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }

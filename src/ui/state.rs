@@ -45,6 +45,9 @@ pub struct Calculator {
     pub segments: RwSignal<Vec<SegmentDraft>>,
     /// The decision tools' inputs that differ from their defaults, plain by key.
     pub tools: RwSignal<BTreeMap<String, String>>,
+    /// [`Calculator::draft`], built once per change for every reader
+    /// (autosave, address, library state) and unchanged by unreadable text.
+    snapshot: Memo<Draft>,
 }
 
 impl Calculator {
@@ -82,7 +85,7 @@ impl Calculator {
         let segments = RwSignal::new(draft.segments.clone());
         let tools = RwSignal::new(draft.tools.clone());
 
-        Self {
+        let mut calc = Self {
             lang,
             name,
             central_texts,
@@ -99,7 +102,12 @@ impl Calculator {
             seed,
             segments,
             tools,
-        }
+            snapshot: Memo::new(|_| Draft::default()),
+        };
+        // The closure's copy of `calc` still holds the placeholder: it
+        // builds the draft from the signals and never reads `snapshot`.
+        calc.snapshot = Memo::new(move |_| calc.build_draft());
+        calc
     }
 
     /// The texts of a variant (central: every field; others: overrides).
@@ -153,8 +161,12 @@ impl Calculator {
         self.lang.set(to);
     }
 
-    /// What to save or share: the last valid values, as plain text.
+    /// What to save or share: the last valid values, as plain text. Reactive.
     pub fn draft(&self) -> Draft {
+        self.snapshot.get()
+    }
+
+    fn build_draft(&self) -> Draft {
         let central = self.central.with(|c| c.inputs.clone());
         let lang = self.lang.get();
         let overrides = |texts: RwSignal<Texts>| {

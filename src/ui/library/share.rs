@@ -25,6 +25,7 @@ enum Copied {
 pub fn Share() -> impl IntoView {
     let lang = expect_context::<Calculator>().lang;
     let printed = expect_context::<Shelf>().printed;
+    let printing = expect_context::<Printing>().0;
     let copied = RwSignal::new(None::<Copied>);
     let link = RwSignal::new(String::new());
     let field = NodeRef::<Input>::new();
@@ -51,6 +52,7 @@ pub fn Share() -> impl IntoView {
         <div class="share" role="group" aria-label=tr(lang, T::Tools)>
             {action(lang, "copy-link", T::CopyLink, None, Callback::new(copy))}
             {action(lang, "print", T::Print, None, Callback::new(move |()| {
+                printing.set(true);
                 printed.set(clock::now_ms());
                 // Print once the page shows the new date (effects run after this handler).
                 set_timeout(files::print, std::time::Duration::ZERO);
@@ -68,6 +70,10 @@ pub fn Share() -> impl IntoView {
         </div>
     }
 }
+
+/// Whether a print was asked for: the printed report exists from then on.
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
 
 /// The top of the printed page: what, for whom, when, and the link that
 /// reopens it. Date and link are taken when printing starts.
