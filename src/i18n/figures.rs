@@ -56,7 +56,7 @@ pub fn figure_label(lang: Lang, id: FigureId) -> &'static str {
             "Highest price for the target ROI",
         ),
         FigureId::BreakEvenSaleRate => ("Taux de signature d’équilibre", "Break-even close rate"),
-        FigureId::PaybackMonth => ("Délai de récupération", "Payback month"),
+        FigureId::PaybackMonth => ("Mise récupérée au", "Paid back in"),
     };
     lang.pick(fr, en)
 }

@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
     let notices = RwSignal::new(notices);
     let shelf = library::Shelf::new(opening, notices);
     provide_context(shelf);
+    let printing = library::share::Printing::provide();
     let embed = embed::setup();
     // A newer version's data must not be overwritten by this one. An
     // embedded page keeps its scenario in its own address only: a visit to
@@ -144,7 +145,10 @@ pub fn App() -> impl IntoView {
             <language::LanguageSwitch />
         </header>
         <notices::Notices notices />
-        <library::Library />
+        // On paper the report starts with what, for whom, when and the link.
+        <Show when=move || printing.get()>
+            <library::share::PrintReport />
+        </Show>
         <main class="layout">
             <form::ScenarioForm />
             <div class="outputs">
@@ -156,6 +160,9 @@ pub fn App() -> impl IntoView {
             <decide::Decide />
             <risk::RiskPanel />
         </main>
+        // Below the calculator: a first visit starts with the figures, and
+        // the library, the link and the exports are one scroll away.
+        <library::Library />
         <figures::SummaryBar />
         <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>
     }

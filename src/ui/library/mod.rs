@@ -532,12 +532,7 @@ pub fn Library() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let shelf = expect_context::<Shelf>();
     let lang = calc.lang;
-    // The printed report is built when a print is first asked for (button
-    // or the browser's own print), not kept up to date on every keystroke.
-    let printing = RwSignal::new(false);
-    provide_context(share::Printing(printing));
-    let asked = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
-    on_cleanup(move || asked.remove());
+    let printing = expect_context::<share::Printing>().0;
     shelf.settle(&calc);
     let listening = StoredValue::new_local(tabs::on_change(store::LIBRARY_KEY, move || {
         shelf.on_other_tab(&calc)
@@ -604,7 +599,6 @@ pub fn Library() -> impl IntoView {
             <transfer::Transfer />
         </section>
         <Show when=move || printing.get()>
-            <share::PrintReport />
             <share::PrintInputs />
         </Show>
     }

@@ -71,9 +71,22 @@ pub fn Share() -> impl IntoView {
     }
 }
 
-/// Whether a print was asked for: the printed report exists from then on.
+/// Whether a print was asked for: the printed report exists from then on
+/// (built when a print is first asked for, by the button or the browser's
+/// own print, rather than kept up to date on every keystroke).
 #[derive(Clone, Copy)]
 pub struct Printing(pub RwSignal<bool>);
+
+impl Printing {
+    /// Provides the flag and raises it on the browser's own print.
+    pub fn provide() -> RwSignal<bool> {
+        let printing = RwSignal::new(false);
+        provide_context(Printing(printing));
+        let asked = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+        on_cleanup(move || asked.remove());
+        printing
+    }
+}
 
 /// The top of the printed page: what, for whom, when, and the link that
 /// reopens it. Date and link are taken when printing starts.
