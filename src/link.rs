@@ -58,7 +58,8 @@ pub struct Decoded {
     /// Page settings for embedding (not part of the scenario).
     pub embed: Embed,
     pub ignored: Vec<Ignored>,
-    /// True when the link carried at least one key (else: not a link).
+    /// True when the link carried at least one of our keys, valid or not
+    /// (else: not a link, e.g. only tracking parameters).
     pub any: bool,
     /// Segments by their number in the link, while decoding.
     segments: std::collections::BTreeMap<usize, SegmentDraft>,
@@ -82,14 +83,20 @@ pub fn decode(encoded: &str) -> Decoded {
         ..Decoded::default()
     };
     for (index, (key, value)) in form_urlencoded::parse(encoded.as_bytes()).enumerate() {
-        decoded.any = true;
         if index >= MAX_PAIRS {
             decoded
                 .ignored
                 .push(ignored(&key, "", IgnoredReason::TooManyKeys));
             break;
         }
+        let before = decoded.ignored.len();
         take_pair(&mut decoded, &key, &value);
+        // Only our own keys make a link: an address with nothing but
+        // others' keys (utm_source, fbclid…) leaves the scenario alone.
+        let unknown = decoded.ignored[before..]
+            .iter()
+            .any(|i| i.reason == IgnoredReason::UnknownKey);
+        decoded.any |= !unknown;
     }
     decoded.draft.segments = std::mem::take(&mut decoded.segments)
         .into_values()

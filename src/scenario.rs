@@ -303,7 +303,11 @@ pub struct RangeCheck {
 
 /// The typed ends, read against the central scenario `base`. An empty end
 /// follows its default (the user cleared it).
-pub fn check_ranges(base: &Inputs, texts: &BTreeMap<RangeField, String>, lang: Lang) -> RangeCheck {
+pub fn check_ranges(
+    defaults: Ranges,
+    texts: &BTreeMap<RangeField, String>,
+    lang: Lang,
+) -> RangeCheck {
     let mut inputs = RiskInputs::default();
     let mut problems = BTreeMap::new();
     for (field, text) in texts {
@@ -324,7 +328,7 @@ pub fn check_ranges(base: &Inputs, texts: &BTreeMap<RangeField, String>, lang: L
             }
         }
     }
-    let ranges = match inputs.ranges(base) {
+    let ranges = match inputs.ranges_from(defaults) {
         Ok(ranges) => Some(ranges),
         Err(errors) => {
             for RangeError { field, problem } in errors {
@@ -437,10 +441,14 @@ mod risk_tests {
     #[test]
     fn untouched_ends_follow_the_central_scenario() {
         let base = Inputs::default();
-        let check = check_ranges(&base, &BTreeMap::new(), Lang::Fr);
+        let check = check_ranges(Ranges::defaults(&base), &BTreeMap::new(), Lang::Fr);
         assert_eq!(check.ranges, Some(Ranges::defaults(&base)));
         // A cleared end is not an error: it goes back to its default.
-        let check = check_ranges(&base, &texts(&[("win_low", "  ")]), Lang::Fr);
+        let check = check_ranges(
+            Ranges::defaults(&base),
+            &texts(&[("win_low", "  ")]),
+            Lang::Fr,
+        );
         assert_eq!(check.ranges, Some(Ranges::defaults(&base)));
     }
 
@@ -448,7 +456,7 @@ mod risk_tests {
     fn typed_ends_are_read_in_the_locale() {
         let base = Inputs::default();
         let check = check_ranges(
-            &base,
+            Ranges::defaults(&base),
             &texts(&[("win_low", "30"), ("deal_high", "9 000,50")]),
             Lang::Fr,
         );
@@ -467,7 +475,7 @@ mod risk_tests {
     fn each_wrong_end_is_reported_at_its_field() {
         let base = Inputs::default();
         let check = check_ranges(
-            &base,
+            Ranges::defaults(&base),
             &texts(&[
                 ("win_low", "abc"),
                 ("opp_low", "150"),

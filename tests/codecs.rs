@@ -729,3 +729,15 @@ fn a_change_of_risk_tools_or_segments_is_a_change() {
     explicit.risk.trials = Some(teleprospection_roi::engine::DEFAULT_TRIALS);
     assert!(explicit.same_as(&base));
 }
+
+#[test]
+fn only_our_keys_make_a_link() {
+    // Tracking parameters alone are not a link: the saved scenario stays.
+    assert!(!decode("utm_source=newsletter&fbclid=abc").any);
+    assert!(decode("utm_source=newsletter&price=150").any);
+    // A key of ours with a wrong value is still a link (and is reported).
+    let wrong = decode("price=abc");
+    assert!(wrong.any);
+    assert_eq!(wrong.ignored.len(), 1);
+    assert!(decode("v=1").any);
+}

@@ -24,3 +24,29 @@ pub fn read_raw(key: &str) -> Option<String> {
 pub fn write_raw(key: &str, value: &str) -> bool {
     available() && LocalStorage::raw().set_item(key, value).is_ok()
 }
+
+/// This tab's own copy of a value (sessionStorage: per tab, kept across a
+/// reload), so that a reload shows what this tab showed, whatever another
+/// tab saved since. Silently nothing where sessionStorage is missing.
+pub mod tab {
+    use gloo_storage::{SessionStorage, Storage};
+
+    fn available() -> bool {
+        web_sys::window()
+            .and_then(|window| window.session_storage().ok().flatten())
+            .is_some()
+    }
+
+    pub fn read_raw(key: &str) -> Option<String> {
+        if !available() {
+            return None;
+        }
+        SessionStorage::raw().get_item(key).ok().flatten()
+    }
+
+    pub fn write_raw(key: &str, value: &str) {
+        if available() {
+            let _ = SessionStorage::raw().set_item(key, value);
+        }
+    }
+}

@@ -285,8 +285,14 @@ impl Ranges {
     pub fn defaults(base: &Inputs) -> Ranges {
         let prudent = derive_variant(base, Variant::Prudent);
         let ambitious = derive_variant(base, Variant::Ambitious);
+        Ranges::between(&prudent, base, &ambitious)
+    }
+
+    /// The default ranges around `base` when the prudent and ambitious
+    /// scenarios are given (the user may have set some of their values).
+    pub fn between(prudent: &Inputs, base: &Inputs, ambitious: &Inputs) -> Ranges {
         Ranges(Uncertain::ALL.map(|input| {
-            let (a, b, likely) = (input.get(&prudent), input.get(&ambitious), input.get(base));
+            let (a, b, likely) = (input.get(prudent), input.get(ambitious), input.get(base));
             // The variants always bracket the central value; the extra min/max only
             // guarantees low ≤ likely ≤ high should a variant's rule ever change.
             Range {
@@ -391,7 +397,12 @@ impl RiskInputs {
     /// end that does not fit (`low > likely` on `<key>_low`, `high < likely`
     /// on `<key>_high`, or a stored value out of the field's bounds).
     pub fn ranges(&self, base: &Inputs) -> Result<Ranges, Vec<RangeError>> {
-        let mut ranges = Ranges::defaults(base);
+        self.ranges_from(Ranges::defaults(base))
+    }
+
+    /// As [`RiskInputs::ranges`], from given default ranges (see [`Ranges::between`]).
+    pub fn ranges_from(&self, defaults: Ranges) -> Result<Ranges, Vec<RangeError>> {
+        let mut ranges = defaults;
         let mut errors = Vec::new();
         for field in RangeField::ALL {
             let Some(value) = self.get(field) else {

@@ -694,3 +694,25 @@ fn the_default_simulation_matches_the_browser_fixture() {
         );
     }
 }
+
+/// The user's own prudent and ambitious values set the ends, not the
+/// derivation rule; likely stays the central value.
+#[test]
+fn ranges_between_the_variants_as_given() {
+    let central = Inputs::default();
+    let prudent = base(&[(Field::Win, "20")]);
+    let ambitious = base(&[(Field::Win, "70")]);
+    let ranges = Ranges::between(&prudent, &central, &ambitious);
+    assert_eq!(*ranges.get(Uncertain::Win), range("0.2", "0.5", "0.7"));
+    // A variant on the wrong side of the central value still brackets it.
+    let odd = base(&[(Field::Win, "60")]);
+    let ranges = Ranges::between(&odd, &central, &ambitious);
+    assert_eq!(*ranges.get(Uncertain::Win), range("0.5", "0.5", "0.7"));
+    // Overrides resolve against the given defaults.
+    let mut risk = RiskInputs::default();
+    risk.set(field("win_low"), "25").unwrap();
+    let resolved = risk
+        .ranges_from(Ranges::between(&prudent, &central, &ambitious))
+        .unwrap();
+    assert_eq!(*resolved.get(Uncertain::Win), range("0.25", "0.5", "0.7"));
+}

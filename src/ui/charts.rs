@@ -255,8 +255,9 @@ pub fn ScenarioChart() -> impl IntoView {
             .map(|which| {
                 calc.outcome_of(*which).with(|o| {
                     format!(
-                        "{} : {} / {}",
+                        "{}{} {} / {}",
                         variant_name(lang, *which),
+                        lang.pick("\u{a0}:", ":"),
                         o.net_result.map(|v| money(v, lang)).unwrap_or_default(),
                         o.roi
                             .map(|v| percent(v, lang))
@@ -268,7 +269,7 @@ pub fn ScenarioChart() -> impl IntoView {
         format!(
             "{}. {}",
             text(lang, Text::ScenarioChartTitle),
-            parts.join(" ; ")
+            parts.join(lang.pick("\u{a0}; ", "; "))
         )
     });
     let table = move || view! { <p>{summary.get()}</p> };

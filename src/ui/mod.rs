@@ -55,10 +55,25 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
     if !storage::available() {
         notices.push(Notice::StorageOff);
     }
-    // On a reload the address may lag the autosaved scenario by the last
-    // keystrokes: the saved one wins.
-    let reloaded = !decoded.embed.on && saved_working.is_some() && address::is_reload();
-    if decoded.any && !reloaded {
+    // A reload shows what this tab showed: its own copy (the address may lag
+    // the last keystrokes, and another tab may have saved since).
+    let this_tab = (!decoded.embed.on && address::is_reload())
+        .then(|| storage::tab::read_raw(store::WORKING_KEY))
+        .flatten()
+        .and_then(|raw| match store::decode_working(&raw) {
+            Loaded::Found(working) => Some(working),
+            _ => None,
+        });
+    if let Some(working) = this_tab {
+        let saved = working.saved.clone();
+        return (
+            working.draft,
+            working.lang,
+            notices,
+            library::Opening::Stored(saved),
+        );
+    }
+    if decoded.any {
         if !decoded.ignored.is_empty() {
             notices.push(Notice::LinkIgnored(decoded.ignored.clone()));
         }
@@ -108,6 +123,26 @@ pub fn App() -> impl IntoView {
     // Rewriting the address must keep the embed keys (a reload stays embedded).
     let embed_keys = link::encode_embed(&embed);
 
+    // A link pasted into the address bar of an open page changes only the
+    // fragment (no reload): open it as a fresh page would. Our own
+    // replaceState never fires this event.
+    let pasted = window_event_listener(leptos::ev::hashchange, move |_| {
+        let decoded = link::decode(&address::current_link());
+        if !decoded.any || decoded.embed.on {
+            return;
+        }
+        calc.load(&decoded.draft);
+        if let Some(lang) = decoded.lang {
+            calc.switch_language(lang);
+        }
+        // The page no longer shows a saved entry; saving asks for a new one.
+        shelf.current.set(None);
+        if !decoded.ignored.is_empty() {
+            notices.update(|n| n.push(Notice::LinkIgnored(decoded.ignored.clone())));
+        }
+    });
+    on_cleanup(move || pasted.remove());
+
     Effect::new(move |_| set_document_language(calc.lang.get().code()));
     Effect::new(move |_| {
         let draft = calc.draft();
@@ -125,7 +160,9 @@ pub fn App() -> impl IntoView {
                 draft,
                 saved: shelf.current.get(),
             };
-            if !storage::write_raw(store::WORKING_KEY, &store::encode_working(&working)) {
+            let encoded = store::encode_working(&working);
+            storage::tab::write_raw(store::WORKING_KEY, &encoded);
+            if !storage::write_raw(store::WORKING_KEY, &encoded) {
                 notices.update(|n| {
                     if !n.contains(&Notice::SaveFailed) {
                         n.push(Notice::SaveFailed);

@@ -140,3 +140,42 @@ test("a reload right after typing keeps the last keystroke, even when the addres
   await page.waitForFunction(() => location.hash.includes("price=175"));
   await page.context().close();
 });
+
+test("each tab reloads to its own scenario, whatever another tab typed since", async () => {
+  const context = await freshContext(browser);
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  for (const page of [a, b]) {
+    await page.goto(server.url);
+    await ready(page);
+  }
+  await a.fill('input[name="price"]', "150");
+  await a.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "7500");
+  await b.fill('input[name="price"]', "300");
+  await b.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "15000");
+  // A new tab starts from the last scenario saved in this browser…
+  const c = await context.newPage();
+  await c.goto(server.url);
+  await ready(c);
+  assert.equal(await c.inputValue('input[name="price"]'), "300");
+  // …while a reload shows what that tab showed.
+  await a.reload();
+  await ready(a);
+  assert.equal(await a.inputValue('input[name="price"]'), "150");
+  await context.close();
+});
+
+test("a link pasted into an open page opens; tracking parameters alone change nothing", async () => {
+  const { page } = await open();
+  await page.fill('input[name="price"]', "150");
+  await page.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "7500");
+  // Same page, new fragment: no reload, the app opens it.
+  await page.evaluate(() => { location.hash = "v=1&price=222&lang=en"; });
+  await page.waitForFunction(() => document.querySelector('input[name="price"]').value === "222");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  // An address with only others' parameters keeps the scenario.
+  await page.goto(`${server.url}?utm_source=newsletter&fbclid=abc`);
+  await ready(page);
+  assert.equal(await page.inputValue('input[name="price"]'), "222");
+  assert.equal(await page.locator('[data-testid="notice-link-ignored"]').count(), 0);
+  await page.context().close();
+});

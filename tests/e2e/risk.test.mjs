@@ -203,3 +203,24 @@ test("a shared link sets ranges and trials; the charts are drawn and follow", as
   assert.notEqual(await page.textContent('[data-testid="tornado-win"] td:last-child'), atHigh);
   await page.context().close();
 });
+
+test("the ends follow the prudent and ambitious values the user set; the odds carry no sign", async () => {
+  const { page } = await open();
+  await page.fill("#prudent-win", "20");
+  await page.locator('[data-testid="risk-panel"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('input[name="win_low"]').value === "20");
+  await settled(page);
+  await page.fill("#prudent-opp", "10");
+  // Typing scrolled the scenarios table into view: back to the panel, which
+  // runs its simulation only while on screen.
+  await page.locator('[data-testid="risk-panel"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('input[name="opp_low"]').value === "10");
+  await settled(page);
+  const loss = Number(await valueOf(page, "risk-loss-probability"));
+  assert.ok(loss > 0 && loss < 1, `loss probability ${loss}`);
+  const reading = await page.textContent('[data-testid="risk-reading"]');
+  assert.match(reading, /\(\d+(,\d)?\s%\)/);
+  assert.doesNotMatch(reading, /\+/);
+  assert.doesNotMatch(await page.getAttribute('[data-testid="chart-histogram"]', "aria-label"), /\+/);
+  await page.context().close();
+});

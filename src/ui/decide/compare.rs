@@ -213,8 +213,9 @@ fn StressChart(comparison: Memo<Comparison>) -> impl IntoView {
                 .map(|&model| {
                     let at = |figure| figure_in_words(lang, figure, &c.figure(model, figure));
                     format!(
-                        "{}\u{a0}: {} → {}",
+                        "{}{} {} → {}",
                         model_name(lang, model),
+                        lang.pick("\u{a0}:", ":"),
                         at(CompareFigure::RoiAt50),
                         at(CompareFigure::RoiAt125)
                     )
@@ -225,7 +226,7 @@ fn StressChart(comparison: Memo<Comparison>) -> impl IntoView {
         format!(
             "{} ({range}). {}",
             decide_text(lang, DecideText::StressChartTitle),
-            parts.join(lang.pick(" ; ", "; "))
+            parts.join(lang.pick("\u{a0}; ", "; "))
         )
     });
     let table = move || view! { <p>{summary.get()}</p> };

@@ -59,9 +59,12 @@ pub fn SegmentsPanel() -> impl IntoView {
         }
         let inputs = calc.central.with(|c| c.inputs.clone());
         calc.segments.update(|list| {
-            let name = match calc.name.get_untracked().trim() {
-                "" => default_segment_name(lang.get_untracked(), list.len() + 1),
-                name => name.to_string(),
+            // The scenario's name once; then "Segment n", so rows stay distinct.
+            let scenario_name = calc.name.get_untracked().trim().to_string();
+            let name = if scenario_name.is_empty() || list.iter().any(|s| s.name == scenario_name) {
+                default_segment_name(lang.get_untracked(), list.len() + 1)
+            } else {
+                scenario_name
             };
             list.push(SegmentDraft::of(name, &inputs));
         });
@@ -84,7 +87,7 @@ pub fn SegmentsPanel() -> impl IntoView {
                 {move || removed.get().map(|(index, segment)| {
                     view! {
                         " "
-                        <button type="button" data-testid="segment-undo" on:click=move |_| {
+                        <button type="button" id="segment-undo" data-testid="segment-undo" on:click=move |_| {
                             calc.segments.update(|list| {
                                 list.insert(index.min(list.len()), segment.clone());
                             });
@@ -127,6 +130,8 @@ fn RankingTable(
             }
         });
         let name = row.name.clone();
+        // Screen readers hear which segment a button acts on.
+        let name_for_reader = row.name.clone();
         view! {
             <tr data-testid="segment-row" data-index=number data-rank=position + 1>
                 <td>{position + 1}</td>
@@ -154,7 +159,7 @@ fn RankingTable(
                             calc.load_central(&segment.values);
                             status.set(segment_loaded(lang.get_untracked(), &segment.name));
                         }
-                    }>{text(SegmentText::Load)}</button>
+                    }>{text(SegmentText::Load)}<span class="visually-hidden">" " {name_for_reader.clone()}</span></button>
                     <button type="button" data-testid=format!("segment-{number}-replace") on:click=move |_| {
                         let inputs = calc.central.with_untracked(|c| c.inputs.clone());
                         calc.segments.update(|list| {
@@ -162,7 +167,7 @@ fn RankingTable(
                                 *segment = SegmentDraft::of(segment.name.clone(), &inputs);
                             }
                         });
-                    }>{text(SegmentText::Replace)}</button>
+                    }>{text(SegmentText::Replace)}<span class="visually-hidden">" " {name_for_reader.clone()}</span></button>
                     <button type="button" data-testid=format!("segment-{number}-remove") on:click=move |_| {
                         let mut gone = None;
                         calc.segments.update(|list| {
@@ -173,8 +178,10 @@ fn RankingTable(
                         if let Some(segment) = gone {
                             status.set(segment_removed(lang.get_untracked(), &segment.name));
                             removed.set(Some((index, segment)));
+                            // The row is gone: keyboard focus goes to "undo".
+                            request_animation_frame(|| crate::browser::focus("segment-undo"));
                         }
-                    }>{text(SegmentText::Remove)}</button>
+                    }>{text(SegmentText::Remove)}<span class="visually-hidden">" " {name_for_reader.clone()}</span></button>
                 </td>
             </tr>
         }
@@ -235,7 +242,7 @@ fn SegmentChart(ranking: Memo<Vec<RankedSegment>>) -> impl IntoView {
         format!(
             "{}. {}",
             segment_text(lang, SegmentText::ChartTitle),
-            parts.join(lang.pick(" ; ", "; "))
+            parts.join(lang.pick("\u{a0}; ", "; "))
         )
     });
     let table = move || view! { <p>{summary.get()}</p> };

@@ -8,7 +8,7 @@ use crate::format::decimal_to_f64;
 use crate::i18n::field_label;
 use crate::i18n::risk::{risk_text, RiskText};
 use crate::ui::charts::ChartFrame;
-use crate::ui::risk::figures::{money_f64, percent_f64};
+use crate::ui::risk::figures::{money_f64, share_f64};
 use crate::ui::risk::RiskState;
 use crate::ui::state::Calculator;
 
@@ -47,14 +47,14 @@ fn HistogramChart() -> impl IntoView {
                         money_f64(s.histogram.first().map_or(0.0, |b| b.lo), lang),
                         money_f64(s.histogram.last().map_or(0.0, |b| b.hi), lang),
                         money_f64(s.net_p50, lang),
-                        percent_f64(s.loss_probability, lang),
+                        share_f64(s.loss_probability, lang),
                     ),
                     format!(
                         "from {} to {}, median {}, {} of the trials below zero",
                         money_f64(s.histogram.first().map_or(0.0, |b| b.lo), lang),
                         money_f64(s.histogram.last().map_or(0.0, |b| b.hi), lang),
                         money_f64(s.net_p50, lang),
-                        percent_f64(s.loss_probability, lang),
+                        share_f64(s.loss_probability, lang),
                     ),
                 )
             })
@@ -143,7 +143,7 @@ fn TornadoChart() -> impl IntoView {
         format!(
             "{}. {}",
             risk_text(lang, RiskText::TornadoTitle),
-            parts.join(lang.pick(" ; ", "; "))
+            parts.join(lang.pick("\u{a0}; ", "; "))
         )
     });
     let table = move || {

@@ -15,6 +15,12 @@ pub fn money_f64(value: f64, lang: Lang) -> String {
     crate::format::money_rounded(value, lang)
 }
 
+/// A share (never negative) as a percentage, to a tenth of a point, unsigned.
+pub fn share_f64(value: f64, lang: Lang) -> String {
+    let value = Decimal::from_f64_retain((value * 1000.0).round() / 1000.0).unwrap_or_default();
+    crate::format::percent_unsigned(value, lang)
+}
+
 /// A fraction as a percentage, to a tenth of a point.
 pub fn percent_f64(value: f64, lang: Lang) -> String {
     let value = Decimal::from_f64_retain((value * 1000.0).round() / 1000.0).unwrap_or_default();
@@ -52,12 +58,8 @@ fn figure(id: RiskFigureId, tag: &'static str) -> impl IntoView {
             .with(|run| run.as_ref().map(|r| in_words(lang.get(), id, &r.summary)))
             .unwrap_or_else(|| "…".to_string())
     };
-    let label = move || risk_figure_label(lang.get(), id);
     match tag {
-        "td" => {
-            view! { <td data-testid=id.testid() data-value=value aria-label=label>{words}</td> }
-                .into_any()
-        }
+        "td" => view! { <td data-testid=id.testid() data-value=value>{words}</td> }.into_any(),
         _ => view! { <strong data-testid=id.testid() data-value=value>{words}</strong> }.into_any(),
     }
 }
@@ -68,7 +70,7 @@ fn reading(lang: Lang, summary: &RiskSummary) -> String {
     risk_reading(
         lang,
         summary.loss_probability,
-        &percent_f64(summary.loss_probability, lang),
+        &share_f64(summary.loss_probability, lang),
         &money_f64(summary.net_p10.abs(), lang),
         summary.net_p10 < 0.0,
         &trials,

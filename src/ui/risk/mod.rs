@@ -52,6 +52,15 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// The default ranges: likely from the central scenario, the ends from the
+/// prudent and ambitious scenarios as shown (with the user's own values).
+pub fn default_ranges(calc: Calculator) -> Ranges {
+    let prudent = calc.prudent.with(|c| c.inputs.clone());
+    let ambitious = calc.ambitious.with(|c| c.inputs.clone());
+    calc.central
+        .with(|c| Ranges::between(&prudent, &c.inputs, &ambitious))
+}
+
 /// Shared by the panel's parts.
 #[derive(Clone, Copy)]
 pub struct RiskState {
@@ -67,9 +76,9 @@ pub fn RiskPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let check = Memo::new(move |_| {
-        let base = calc.central.with(|c| c.inputs.clone());
+        let defaults = default_ranges(calc);
         calc.range_texts
-            .with(|texts| check_ranges(&base, texts, lang.get()))
+            .with(|texts| check_ranges(defaults, texts, lang.get()))
     });
     let request = Memo::new(move |_| {
         let ranges = check.with(|c| c.ranges)?;

@@ -22,7 +22,7 @@ fn value_text(input: Uncertain, value: crate::engine::Decimal, lang: Lang) -> St
 
 /// The default ranges of the central scenario (what an untouched end shows).
 fn defaults(calc: Calculator) -> Ranges {
-    calc.central.with(|c| Ranges::defaults(&c.inputs))
+    crate::ui::risk::default_ranges(calc)
 }
 
 /// One end's text box: the typed text, or the default it follows.
@@ -127,6 +127,21 @@ fn TrialsInput() -> impl IntoView {
             typed.set(None);
         }
         now
+    });
+    // A count set from elsewhere (library, undo, another tab, an import)
+    // replaces what was typed unless the text already says that count.
+    Effect::new(move |_| {
+        let trials = calc.trials.get();
+        let says = typed.with_untracked(|text| {
+            text.as_ref().map(|text| {
+                crate::format::parse_number(text, lang.get_untracked())
+                    .ok()
+                    .and_then(|plain| parse_trials(&plain).ok())
+            })
+        });
+        if matches!(says, Some(count) if count != Some(trials)) {
+            typed.set(None);
+        }
     });
     let problem = Memo::new(move |_| {
         let text = typed.get()?;
