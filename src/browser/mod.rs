@@ -24,6 +24,20 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector` inside
+/// the element with this id, if any.
+pub fn focus_within(id: &str, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|container| container.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// Keeps `<html lang>` in sync with the chosen language.
 pub fn set_document_language(code: &str) {
     if let Some(root) = web_sys::window()

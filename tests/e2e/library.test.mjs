@@ -113,6 +113,8 @@ test("rename, duplicate, delete and undo", async () => {
   await field.fill("Gamma");
   await field.press("Enter");
   await waitForList(page, [["Gamma", "1.4"]]);
+  // Keyboard focus comes back to the renamed item's Rename button.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "library-rename");
   // The open scenario follows its new name, and is still saved.
   assert.equal(await page.inputValue('input[name="scenario-name"]'), "Gamma");
   assert.equal(await page.textContent('[data-testid="library-state"]'), "Enregistré");

@@ -56,11 +56,27 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
     });
     let renaming = RwSignal::new(false);
     let field = NodeRef::<Input>::new();
-    let confirm = move || {
-        if let Some(input) = field.get_untracked() {
-            shelf.rename(&calc, &id.get_value(), &input.value());
+    let item_id = format!("library-item-{}", entry.id);
+    // Leaving the rename form puts focus back on this item's Rename button
+    // (after a rename the item is rebuilt, so it is found by its id).
+    let back_to_rename = {
+        let item_id = item_id.clone();
+        move || {
+            let item_id = item_id.clone();
+            request_animation_frame(move || {
+                crate::browser::focus_within(&item_id, "[data-testid=\"library-rename\"]")
+            });
         }
-        renaming.set(false);
+    };
+    let confirm = {
+        let back = back_to_rename.clone();
+        move || {
+            if let Some(input) = field.get_untracked() {
+                shelf.rename(&calc, &id.get_value(), &input.value());
+            }
+            renaming.set(false);
+            back();
+        }
     };
     let act =
         |testid, label, run: Callback<()>| action(lang, testid, label, Some(name.clone()), run);
@@ -85,7 +101,7 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
         </div>
     };
     view! {
-        <li class="library-item" class:open=is_open data-testid="library-item">
+        <li class="library-item" class:open=is_open data-testid="library-item" id=item_id>
             <div class="library-item-main">
                 <span class="library-name" data-testid="library-item-name">{name.clone()}</span>
                 <span class="library-marker" hidden=flag(move || !is_open.get())>{tr(lang, T::OpenMarker)}</span>
@@ -110,11 +126,14 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
                         data-testid="library-rename-input"
                         maxlength=crate::link::MAX_NAME_CHARS
                         value=name.clone()
-                        on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false) }
+                        on:keydown={
+                            let back = back_to_rename.clone();
+                            move |ev| if ev.key() == "Escape" { renaming.set(false); back() }
+                        }
                     />
                 </label>
                 <button type="submit" data-testid="library-rename-confirm">{tr(lang, T::RenameConfirm)}</button>
-                <button type="button" on:click=move |_| renaming.set(false)>{tr(lang, T::Cancel)}</button>
+                <button type="button" on:click=move |_| { renaming.set(false); back_to_rename() }>{tr(lang, T::Cancel)}</button>
             </form>
         </li>
     }
