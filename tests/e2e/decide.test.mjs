@@ -171,6 +171,8 @@ test("segments are added from the form, ranked by ROI, renamed, and still there 
   await page.fill('input[name="margin"]', "70");
   await page.waitForFunction((old) => document.querySelector('[data-testid="roi"]').dataset.value !== old, rows[1].roi);
   await page.click('[data-testid="segment-2-replace"]');
+  // The row moved to the top; keyboard focus moved with it.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "segment-2-replace");
   await page.fill('[data-testid="segment-2-name"]', "PME industrielles");
   await page.press('[data-testid="segment-2-name"]', "Enter");
   await page.locator('[data-testid="segment-2-name"]').blur();
@@ -194,9 +196,11 @@ test("a removed segment comes back with undo; loading one fills the form", async
   await page.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]')?.dataset.value !== "6000");
   await page.click('[data-testid="segment-add"]');
   await page.click('[data-testid="segment-1-remove"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "segment-undo");
   assert.match(await page.textContent('[data-testid="segment-status"]'), /Segment «\sSegment 1\s» supprimé/);
   assert.deepEqual((await segmentRows(page)).map((r) => r.name), ["Segment 2"]);
   await page.click('[data-testid="segment-undo"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "segment-1-name");
   assert.deepEqual((await segmentRows(page)).map((r) => [r.index, r.name]).sort(), [["1", "Segment 1"], ["2", "Segment 2"]]);
   await page.click('[data-testid="segment-1-load"]');
   assert.equal(await page.inputValue('input[name="price"]'), "120");

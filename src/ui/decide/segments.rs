@@ -72,7 +72,7 @@ pub fn SegmentsPanel() -> impl IntoView {
     };
     let text = move |key| move || segment_text(lang.get(), key);
     view! {
-        <section class="decide-panel" aria-labelledby="segments-heading">
+        <section class="decide-panel" id="segments" aria-labelledby="segments-heading">
             <h3 id="segments-heading">{text(SegmentText::Heading)}</h3>
             <p>{text(SegmentText::Lead)}</p>
             <p>
@@ -88,11 +88,15 @@ pub fn SegmentsPanel() -> impl IntoView {
                     view! {
                         " "
                         <button type="button" id="segment-undo" data-testid="segment-undo" on:click=move |_| {
+                            let back = index.min(calc.segments.with_untracked(Vec::len));
                             calc.segments.update(|list| {
-                                list.insert(index.min(list.len()), segment.clone());
+                                list.insert(back, segment.clone());
                             });
                             removed.set(None);
                             status.set(String::new());
+                            // Focus goes to the restored segment's name.
+                            let name = format!("[data-testid=\"segment-{}-name\"]", back + 1);
+                            request_animation_frame(move || crate::browser::focus_within("segments", &name));
                         }>{text(SegmentText::Undo)}</button>
                     }
                 })}
@@ -167,6 +171,9 @@ fn RankingTable(
                                 *segment = SegmentDraft::of(segment.name.clone(), &inputs);
                             }
                         });
+                        // The ranking may move the row: focus follows the segment.
+                        let button = format!("[data-testid=\"segment-{number}-replace\"]");
+                        request_animation_frame(move || crate::browser::focus_within("segments", &button));
                     }>{text(SegmentText::Replace)}<span class="visually-hidden">" " {name_for_reader.clone()}</span></button>
                     <button type="button" data-testid=format!("segment-{number}-remove") on:click=move |_| {
                         let mut gone = None;
