@@ -44,6 +44,7 @@ pub enum Text {
     CurrentPrice,
     ProfitableZone,
     Footer,
+    SaveOrShare,
 }
 
 pub fn text(lang: Lang, key: Text) -> &'static str {
@@ -123,6 +124,8 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, CurrentPrice) => "Current price",
         (Lang::Fr, ProfitableZone) => "zone rentable",
         (Lang::En, ProfitableZone) => "profitable zone",
+        (Lang::Fr, SaveOrShare) => "Enregistrer, partager ou imprimer ce scénario ↓",
+        (Lang::En, SaveOrShare) => "Save, share or print this scenario ↓",
         (Lang::Fr, Footer) => "Montants en euros hors taxes. Calcul local, sans traceur ni envoi de données.",
         (Lang::En, Footer) => "Amounts in euros excluding VAT. Computed locally, with no tracker and no data sent.",
     }

@@ -495,6 +495,7 @@ fn page_texts_are_typeset() {
         CurrentPrice,
         ProfitableZone,
         Footer,
+        SaveOrShare,
     ];
     for key in all {
         check_french(&format!("{key:?}"), text(Lang::Fr, key));

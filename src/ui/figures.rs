@@ -123,6 +123,13 @@ pub fn Results() -> impl IntoView {
                 {HEADLINE.iter().map(|id| view! { <FigureCard id=*id /> }).collect_view()}
             </div>
             <Verdict />
+            // The library sits below the calculator: one press takes the
+            // keyboard (and the eye) to its Save button.
+            <p class="jump-to-library">
+                <button type="button" class="link" data-testid="jump-to-library" on:click=move |_| {
+                    crate::browser::focus_within("library", "[data-testid=\"library-save\"]")
+                }>{move || text(lang.get(), Text::SaveOrShare)}</button>
+            </p>
             <details class="roi-help">
                 <summary>{move || text(lang.get(), Text::RoiHelpSummary)}</summary>
                 <p>{move || figure_help(lang.get(), FigureId::Roi)}</p>

@@ -464,3 +464,14 @@ test("the library is usable on a 360 px phone and passes axe with items, problem
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   await context.close();
 });
+
+test("one press from the results reaches the library's Save button", async () => {
+  const context = await freshContext(browser);
+  const page = await open(context);
+  await page.click('[data-testid="jump-to-library"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "library-save");
+  assert.ok(await page.locator('[data-testid="library-save"]').isVisible());
+  // Nothing but the focus moved: the address still holds the scenario.
+  assert.doesNotMatch(page.url(), /#library/);
+  await context.close();
+});

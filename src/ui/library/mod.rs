@@ -556,7 +556,7 @@ pub fn Library() -> impl IntoView {
         )
     };
     view! {
-        <section class="library" aria-labelledby="library-heading">
+        <section class="library" id="library" aria-labelledby="library-heading">
             <div class="library-head">
                 <h2 id="library-heading">{tr(lang, T::Heading)}</h2>
                 <p class="library-state" data-testid="library-state">{state}</p>
