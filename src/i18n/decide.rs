@@ -38,6 +38,32 @@ pub enum DecideText {
     Unreadable,
 }
 
+impl DecideText {
+    /// Every text, for the completeness and typography tests.
+    pub const ALL: [DecideText; 20] = [
+        DecideText::Heading,
+        DecideText::Lead,
+        DecideText::CompareHeading,
+        DecideText::CompareLead,
+        DecideText::TeamInputs,
+        DecideText::TimeInputs,
+        DecideText::Figure,
+        DecideText::StressHeading,
+        DecideText::StressLead,
+        DecideText::StressChartTitle,
+        DecideText::Delivery,
+        DecideText::PlanHeading,
+        DecideText::PlanLead,
+        DecideText::CapacityHeading,
+        DecideText::CapacityLead,
+        DecideText::CapacityWarning,
+        DecideText::CapacityOk,
+        DecideText::Weeks,
+        DecideText::NoPriceBreaksEven,
+        DecideText::Unreadable,
+    ];
+}
+
 /// A fixed text in `lang`.
 pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
     use DecideText::*;
@@ -392,29 +418,7 @@ mod tests {
 
     #[test]
     fn french_texts_use_no_break_spaces() {
-        use DecideText::*;
-        for key in [
-            Heading,
-            Lead,
-            CompareHeading,
-            CompareLead,
-            TeamInputs,
-            TimeInputs,
-            Figure,
-            StressHeading,
-            StressLead,
-            StressChartTitle,
-            Delivery,
-            PlanHeading,
-            PlanLead,
-            CapacityHeading,
-            CapacityLead,
-            CapacityWarning,
-            CapacityOk,
-            Weeks,
-            NoPriceBreaksEven,
-            Unreadable,
-        ] {
+        for key in DecideText::ALL {
             assert_french_spaces(decide_text(Lang::Fr, key));
             assert!(!decide_text(Lang::En, key).is_empty());
         }

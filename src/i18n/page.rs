@@ -47,6 +47,51 @@ pub enum Text {
     SaveOrShare,
 }
 
+impl Text {
+    /// Every text, for the completeness and typography tests.
+    pub const ALL: [Text; 39] = [
+        Text::AppTitle,
+        Text::RoiHelpSummary,
+        Text::ScenarioName,
+        Text::AppLead,
+        Text::LanguageLabel,
+        Text::InputsHeading,
+        Text::ResultsHeading,
+        Text::DetailsHeading,
+        Text::DetailsFigure,
+        Text::DetailsValue,
+        Text::GuardrailsHeading,
+        Text::GuardrailMultiple,
+        Text::GuardrailLtvCac,
+        Text::GuardrailTarget,
+        Text::Pass,
+        Text::Fail,
+        Text::StaleNotice,
+        Text::ScenariosHeading,
+        Text::ScenariosLead,
+        Text::ScenarioInput,
+        Text::Prudent,
+        Text::Central,
+        Text::Ambitious,
+        Text::ResetVariant,
+        Text::ChartsHeading,
+        Text::PriceChartTitle,
+        Text::CashChartTitle,
+        Text::ScenarioChartTitle,
+        Text::ShowChartData,
+        Text::ChartPrice,
+        Text::ChartNetResult,
+        Text::ChartRoi,
+        Text::ChartMonth,
+        Text::ChartCumulative,
+        Text::BreakEven,
+        Text::CurrentPrice,
+        Text::ProfitableZone,
+        Text::Footer,
+        Text::SaveOrShare,
+    ];
+}
+
 pub fn text(lang: Lang, key: Text) -> &'static str {
     use Text::*;
     match (lang, key) {

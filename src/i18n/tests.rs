@@ -455,49 +455,7 @@ fn segment_texts_are_complete_and_typeset() {
 #[test]
 fn page_texts_are_typeset() {
     use super::page::*;
-    use Text::*;
-    let all = [
-        AppTitle,
-        RoiHelpSummary,
-        ScenarioName,
-        AppLead,
-        LanguageLabel,
-        InputsHeading,
-        ResultsHeading,
-        DetailsHeading,
-        DetailsFigure,
-        DetailsValue,
-        GuardrailsHeading,
-        GuardrailMultiple,
-        GuardrailLtvCac,
-        GuardrailTarget,
-        Pass,
-        Fail,
-        StaleNotice,
-        ScenariosHeading,
-        ScenariosLead,
-        ScenarioInput,
-        Prudent,
-        Central,
-        Ambitious,
-        ResetVariant,
-        ChartsHeading,
-        PriceChartTitle,
-        CashChartTitle,
-        ScenarioChartTitle,
-        ShowChartData,
-        ChartPrice,
-        ChartNetResult,
-        ChartRoi,
-        ChartMonth,
-        ChartCumulative,
-        BreakEven,
-        CurrentPrice,
-        ProfitableZone,
-        Footer,
-        SaveOrShare,
-    ];
-    for key in all {
+    for key in Text::ALL {
         check_french(&format!("{key:?}"), text(Lang::Fr, key));
         check_english(&format!("{key:?}"), text(Lang::En, key));
     }

@@ -50,19 +50,7 @@ where
     // Off-screen charts skip their redraw and draw when they scroll into view.
     // The observer reports at once after `observe`, so a chart on screen at
     // load draws one frame later, and one below the fold not at all.
-    let visible = RwSignal::new(false);
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        if let Some(canvas) = canvas.get() {
-            let watching =
-                crate::browser::visibility::watch(&canvas, move |on_screen| visible.set(on_screen));
-            if watching.is_none() {
-                // No IntersectionObserver: draw everything, always.
-                visible.set(true);
-            }
-            watch.set_value(watching);
-        }
-    });
+    let visible = crate::ui::visible::on_screen(move || canvas.get().map(Into::into));
     // The window size the canvas was last fitted to (see charts::fit).
     let fitted_for = StoredValue::new(None::<u32>);
     let paint = move || {

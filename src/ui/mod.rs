@@ -16,6 +16,7 @@ pub mod scenarios;
 pub mod stale;
 pub mod state;
 pub mod verdict;
+pub mod visible;
 
 use leptos::prelude::*;
 

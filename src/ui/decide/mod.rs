@@ -276,18 +276,7 @@ pub fn Decide() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let section = NodeRef::<leptos::html::Section>::new();
-    let on_screen = RwSignal::new(false);
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        if let Some(section) = section.get() {
-            let watching =
-                crate::browser::visibility::watch(&section, move |shown| on_screen.set(shown));
-            if watching.is_none() {
-                on_screen.set(true);
-            }
-            watch.set_value(watching);
-        }
-    });
+    let on_screen = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     provide_context(Seen {
         inputs: deferred(on_screen, move || calc.central.with(|c| c.inputs.clone())),
         held: deferred(on_screen, move || {

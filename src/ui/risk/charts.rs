@@ -41,20 +41,16 @@ fn HistogramChart() -> impl IntoView {
         let detail = state.run.with(|run| {
             run.as_ref().map(|r| {
                 let s = &r.summary;
+                let from = money_f64(s.histogram.first().map_or(0.0, |b| b.lo), lang);
+                let to = money_f64(s.histogram.last().map_or(0.0, |b| b.hi), lang);
+                let (median, losing) = (
+                    money_f64(s.net_p50, lang),
+                    share_f64(s.loss_probability, lang),
+                );
                 lang.pick(
+                    format!("de {from} à {to}, médiane {median}, {losing} des tirages sous zéro"),
                     format!(
-                        "de {} à {}, médiane {}, {} des tirages sous zéro",
-                        money_f64(s.histogram.first().map_or(0.0, |b| b.lo), lang),
-                        money_f64(s.histogram.last().map_or(0.0, |b| b.hi), lang),
-                        money_f64(s.net_p50, lang),
-                        share_f64(s.loss_probability, lang),
-                    ),
-                    format!(
-                        "from {} to {}, median {}, {} of the trials below zero",
-                        money_f64(s.histogram.first().map_or(0.0, |b| b.lo), lang),
-                        money_f64(s.histogram.last().map_or(0.0, |b| b.hi), lang),
-                        money_f64(s.net_p50, lang),
-                        share_f64(s.loss_probability, lang),
+                        "from {from} to {to}, median {median}, {losing} of the trials below zero"
                     ),
                 )
             })

@@ -10,10 +10,7 @@ use crate::ui::risk::RiskState;
 use crate::ui::state::Calculator;
 
 /// Whole euros, for simulated money (a simulation is not exact to the cent).
-pub fn money_f64(value: f64, lang: Lang) -> String {
-    let value = Decimal::from_f64_retain(value.round()).unwrap_or_default();
-    crate::format::money_rounded(value, lang)
-}
+pub use crate::charts::money_label as money_f64;
 
 /// A share (never negative) as a percentage, to a tenth of a point, unsigned.
 pub fn share_f64(value: f64, lang: Lang) -> String {

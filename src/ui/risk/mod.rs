@@ -97,16 +97,7 @@ pub fn RiskPanel() -> impl IntoView {
     provide_context(RiskState { check, run, stale });
 
     let section = NodeRef::<Section>::new();
-    let visible = RwSignal::new(false);
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        if let Some(section) = section.get() {
-            watch.set_value(crate::browser::visibility::watch(
-                &section,
-                move |on_screen| visible.set(on_screen),
-            ));
-        }
-    });
+    let visible = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let Some(wanted) = request.get() else { return };
