@@ -3,47 +3,8 @@
 //!
 //! `replaceState` costs Chromium a few milliseconds (it syncs session
 //! history with the browser process): done on every keystroke it was the
-//! largest single cost of an edit. [`follow`] writes the address once the
-//! user pauses, and at once when the page is hidden or left.
-
-use std::cell::RefCell;
-use std::time::Duration;
-
-use leptos::prelude::{set_timeout_with_handle, window_event_listener_untyped, TimeoutHandle};
-
-/// How long the address waits for typing to pause.
-const PAUSE: Duration = Duration::from_millis(120);
-
-thread_local! {
-    static PENDING: RefCell<Option<(String, Option<TimeoutHandle>)>> = const { RefCell::new(None) };
-    static FLUSH_ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// The address will show `link` once typing pauses (or the page is hidden).
-pub fn follow(link: String) {
-    if !FLUSH_ON_HIDE.replace(true) {
-        // Lives as long as the page.
-        std::mem::forget(window_event_listener_untyped("pagehide", |_| flush()));
-        std::mem::forget(window_event_listener_untyped("visibilitychange", |_| {
-            flush()
-        }));
-    }
-    let timer = set_timeout_with_handle(flush, PAUSE).ok();
-    let previous = PENDING.with(|pending| pending.borrow_mut().replace((link, timer)));
-    if let Some((_, Some(timer))) = previous {
-        timer.clear();
-    }
-}
-
-/// Writes the pending link now, if any.
-pub fn flush() {
-    if let Some((link, timer)) = PENDING.with(|pending| pending.borrow_mut().take()) {
-        if let Some(timer) = timer {
-            timer.clear();
-        }
-        replace_link(&link);
-    }
-}
+//! largest single cost of an edit. The app writes the address once the user
+//! pauses, and at once when the page is hidden or left (`super::pause`).
 
 /// The link part of the address: the fragment if it has one, else the
 /// query (marketing sites link with `?meetings=…`).
@@ -116,7 +77,7 @@ pub fn url_for(link: &str) -> String {
 /// The full address of the current page, for "copy link" and exports.
 /// Writes a pending link first: the address may lag the last keystroke.
 pub fn href() -> String {
-    flush();
+    super::pause::flush_kept();
     web_sys::window()
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default()

@@ -50,7 +50,7 @@ pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Option<String> {
 /// Opens the browser's print dialog (the address first catches up, so the
 /// printed link and the address bar agree).
 pub fn print() {
-    super::address::flush();
+    super::pause::flush_kept();
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }

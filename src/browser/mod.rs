@@ -7,6 +7,7 @@ pub mod address;
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod pause;
 pub mod shell;
 pub mod storage;
 pub mod tabs;

@@ -56,20 +56,23 @@ pub fn Control(
     let calc = expect_context::<Calculator>();
     let texts = calc.texts(which);
     let lang = calc.lang;
-    let invalid = move || {
+    // Memos, so that an edit writes to the page only the controls whose text
+    // or validity changed: every control reads the whole variant, and
+    // re-setting ~60 unchanged `value`s per keystroke made Chromium lay all of
+    // them out again (issue #4).
+    let invalid = Memo::new(move |_| {
         calc.checked(which)
             .with(|checked| checked.error(field).is_some())
-            .to_string()
-    };
+    });
     // Prudent/ambitious cells show the derived value until overridden.
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         texts
             .with(|texts| texts.get(&field).cloned())
             .unwrap_or_else(|| {
                 let plain = calc.checked(which).with(|c| c.inputs.plain(field));
                 crate::scenario::plain_to_text(field, &plain, lang.get())
             })
-    };
+    });
     let set = move |value: String| {
         texts.update(|texts| {
             texts.insert(field, value);
@@ -83,7 +86,7 @@ pub fn Control(
                 name=control_name(field, which)
                 aria-describedby=described_by
                 aria-label=aria_label
-                prop:value=shown
+                prop:value=move || shown.get()
                 on:change=move |ev| set(event_target_value(&ev))
             >
                 {tokens
@@ -107,8 +110,8 @@ pub fn Control(
                 spellcheck="false"
                 aria-describedby=described_by
                 aria-label=aria_label
-                aria-invalid=invalid
-                prop:value=shown
+                aria-invalid=move || invalid.get().to_string()
+                prop:value=move || shown.get()
                 on:input=move |ev| set(event_target_value(&ev))
             />
         }

@@ -107,6 +107,9 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
     }
 }
 
+/// How long the autosave and the address wait for typing to pause.
+const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
+
 #[component]
 pub fn App() -> impl IntoView {
     let (draft, lang, notices, opening) = initial_scenario();
@@ -145,32 +148,42 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || pasted.remove());
 
     Effect::new(move |_| set_document_language(calc.lang.get().code()));
+    // The autosave and the address wait for typing to pause (and happen at
+    // once if the page is hidden or left): one edit then costs no storage
+    // write, no JSON and no link encoding.
+    let save = crate::browser::pause::Later::kept(SAVE_PAUSE);
     Effect::new(move |_| {
-        let draft = calc.draft();
-        let lang = calc.lang.get();
-        let mut address_link = link::encode(&draft, lang);
-        if !embed_keys.is_empty() {
-            address_link.push('&');
-            address_link.push_str(&embed_keys);
-        }
-        address::follow(address_link);
-        if may_save && storage::available() {
-            let working = Working {
-                schema: store::SCHEMA,
-                lang,
-                draft,
-                saved: shelf.current.get(),
-            };
-            let encoded = store::encode_working(&working);
-            storage::tab::write_raw(store::WORKING_KEY, &encoded);
-            if !storage::write_raw(store::WORKING_KEY, &encoded) {
-                notices.update(|n| {
-                    if !n.contains(&Notice::SaveFailed) {
-                        n.push(Notice::SaveFailed);
-                    }
-                });
+        calc.track_draft();
+        calc.lang.track();
+        shelf.current.track();
+        let embed_keys = embed_keys.clone();
+        save.run(move || {
+            let draft = calc.draft_untracked();
+            let lang = calc.lang.get_untracked();
+            let mut address_link = link::encode(&draft, lang);
+            if !embed_keys.is_empty() {
+                address_link.push('&');
+                address_link.push_str(&embed_keys);
             }
-        }
+            address::replace_link(&address_link);
+            if may_save && storage::available() {
+                let working = Working {
+                    schema: store::SCHEMA,
+                    lang,
+                    draft,
+                    saved: shelf.current.get_untracked(),
+                };
+                let encoded = store::encode_working(&working);
+                storage::tab::write_raw(store::WORKING_KEY, &encoded);
+                if !storage::write_raw(store::WORKING_KEY, &encoded) {
+                    notices.update(|n| {
+                        if !n.contains(&Notice::SaveFailed) {
+                            n.push(Notice::SaveFailed);
+                        }
+                    });
+                }
+            }
+        });
     });
 
     let lang = calc.lang;

@@ -166,6 +166,17 @@ impl Calculator {
         self.snapshot.get()
     }
 
+    /// The same, not tracked (work done later, out of any effect).
+    pub fn draft_untracked(&self) -> Draft {
+        self.snapshot.get_untracked()
+    }
+
+    /// Subscribes the running effect to every change of the draft, without
+    /// cloning it.
+    pub fn track_draft(&self) {
+        self.snapshot.track();
+    }
+
     fn build_draft(&self) -> Draft {
         let central = self.central.with(|c| c.inputs.clone());
         let lang = self.lang.get();

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::browser::pause::Later;
 use crate::engine::{
     CapacityField, CapacityInputs, CompareField, CompareInputs, FieldSpec, GoalInputs, PlanField,
     Problem,
@@ -202,6 +203,8 @@ pub fn local_input<I: Editable>(
     let id = format!("decide-in-{key}");
     let error_id = format!("decide-error-{key}");
     let error = Memo::new(move |_| state.error(field, lang.get()));
+    // A memo: the box is written only when its text changes (see ui::field).
+    let shown = Memo::new(move |_| state.shown(field, lang.get()));
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>
@@ -217,7 +220,7 @@ pub fn local_input<I: Editable>(
                 spellcheck="false"
                 aria-describedby=error_id.clone()
                 aria-invalid=move || error.with(Option::is_some).to_string()
-                prop:value=move || state.shown(field, lang.get())
+                prop:value=move || shown.get()
                 on:input=move |ev| state.type_text(field, event_target_value(&ev), lang.get_untracked())
             />
             <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
@@ -245,26 +248,21 @@ fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
     source: impl Fn() -> T + Send + Sync + 'static,
 ) -> RwSignal<T> {
     let value = RwSignal::new(leptos::prelude::untrack(&source));
-    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let later = StoredValue::new_local(Later::new(OFF_SCREEN_PAUSE));
     Effect::new(move |_| {
         let fresh = source();
-        if let Some(pending) = timer.get_value() {
-            pending.clear();
-        }
+        let later = later.get_value();
         if on_screen.get() {
+            later.cancel();
             if value.with_untracked(|current| current != &fresh) {
                 value.set(fresh);
             }
         } else {
-            let handle = set_timeout_with_handle(
-                move || {
-                    if value.with_untracked(|current| current != &fresh) {
-                        value.set(fresh);
-                    }
-                },
-                OFF_SCREEN_PAUSE,
-            );
-            timer.set_value(handle.ok());
+            later.run(move || {
+                if value.try_with_untracked(|current| current != &fresh) == Some(true) {
+                    value.set(fresh);
+                }
+            });
         }
     });
     value

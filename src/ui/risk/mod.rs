@@ -15,9 +15,9 @@ pub mod ranges;
 use std::time::Duration;
 
 use leptos::html::Section;
-use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
+use crate::browser::pause::Later;
 use crate::engine::risk::{RiskSummary, TornadoBar};
 use crate::engine::{simulate, tornado, Inputs, Ranges};
 use crate::i18n::risk::{risk_text, RiskText};
@@ -98,31 +98,32 @@ pub fn RiskPanel() -> impl IntoView {
 
     let section = NodeRef::<Section>::new();
     let visible = crate::ui::visible::on_screen(move || section.get().map(Into::into));
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let later = StoredValue::new_local(Later::new(SETTLE));
     Effect::new(move |_| {
         let Some(wanted) = request.get() else { return };
-        if !visible.get() || done_for.with_untracked(|done| done.as_ref() == Some(&wanted)) {
+        let later = later.get_value();
+        if done_for.with_untracked(|done| done.as_ref() == Some(&wanted)) {
+            // Back to what is shown (A, B, then A again): a run still
+            // waiting for B would show B's figures under A's inputs.
+            later.cancel();
             return;
         }
-        if let Some(previous) = timer.get_value() {
-            previous.clear();
+        if !visible.get() {
+            return;
         }
-        let handle = set_timeout_with_handle(
-            move || {
-                let started = now();
-                let summary = simulate(&wanted.base, &wanted.ranges, wanted.trials, wanted.seed);
-                let bars = tornado(&wanted.base, &wanted.ranges);
-                let millis = now() - started;
-                run.set(Some(Run {
-                    summary,
-                    tornado: bars,
-                    millis,
-                }));
-                done_for.set(Some(wanted));
-            },
-            SETTLE,
-        );
-        timer.set_value(handle.ok());
+        later.run(move || {
+            let started = now();
+            let summary = simulate(&wanted.base, &wanted.ranges, wanted.trials, wanted.seed);
+            let bars = tornado(&wanted.base, &wanted.ranges);
+            let millis = now() - started;
+            // The panel may have gone (language switch) while this waited.
+            let _ = run.try_set(Some(Run {
+                summary,
+                tornado: bars,
+                millis,
+            }));
+            let _ = done_for.try_set(Some(wanted));
+        });
     });
 
     view! {

@@ -52,7 +52,8 @@ fn end_input(field: RangeField) -> impl IntoView {
             })
         })
     });
-    let shown = move || {
+    // A memo: the box is written only when its text changes (see ui::field).
+    let shown = Memo::new(move |_| {
         let lang = lang.get();
         calc.range_texts
             .with(|texts| texts.get(&field).cloned())
@@ -63,7 +64,7 @@ fn end_input(field: RangeField) -> impl IntoView {
                     lang,
                 )
             })
-    };
+    });
     view! {
         <td class:invalid=move || message.with(Option::is_some)>
             <input
@@ -76,7 +77,7 @@ fn end_input(field: RangeField) -> impl IntoView {
                 aria-labelledby=labelled_by
                 aria-describedby=error_id.clone()
                 aria-invalid=move || message.with(Option::is_some).to_string()
-                prop:value=shown
+                prop:value=move || shown.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     calc.range_texts.update(|texts| {
