@@ -112,9 +112,22 @@ async function memory(page, cdp) {
   return { after_100_edits: at100, after_1000_edits: at1000, growth_mib: round(at1000.total_mib - at100.total_mib) };
 }
 
+// BENCH_ONLY=typing prints the typing figures alone (quick before/after runs).
+const only = process.env.BENCH_ONLY;
 const server = await serve();
 const browser = await launch();
 try {
+  if (only === "typing") {
+    const context = await freshContext(browser);
+    const page = await context.newPage();
+    await page.addInitScript(probe);
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__bench.firstFigure !== null);
+    const cdp = await context.newCDPSession(page);
+    for (const t of [await typing(page, cdp, 1), await typing(page, cdp, 4)]) {
+      console.log(`typing, ${t.throttling}× CPU: p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms, max ${t.max_ms} ms (${t.edits} edits)`);
+    }
+  } else {
   const cold = await coldLoads(browser, server.url);
   const context = await freshContext(browser);
   const page = await context.newPage();
@@ -142,6 +155,7 @@ try {
   const report = { date: new Date().toISOString(), cold_load: cold, typing: [normal, throttled], risk: riskRuns, memory: mem, sizes };
   writeFileSync("bench-report.json", JSON.stringify(report, null, 2));
   console.log("report: bench-report.json");
+  }
 } finally {
   await browser.close();
   await server.close();

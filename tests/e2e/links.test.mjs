@@ -90,6 +90,8 @@ test("unreadable stored data: the app starts, says so, and keeps the raw text", 
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);
+  // The autosave waits for a pause: let it land before spoiling it.
+  await page.waitForFunction(() => localStorage.getItem("teleprospection-roi/working") !== null);
   await page.evaluate(() => localStorage.setItem("teleprospection-roi/working", "{not json"));
   await page.goto(server.url);
   await ready(page);
