@@ -1,6 +1,8 @@
 //! Whether an element of the page is on screen, as a signal: what is off
 //! screen (charts, the risk simulation, the decision tools) waits for it.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 /// `true` while the element `element()` returns is in the viewport; always
@@ -25,4 +27,34 @@ pub fn on_screen(element: impl Fn() -> Option<web_sys::Element> + 'static) -> Rw
         }
     });
     shown
+}
+
+/// How long an off-screen panel waits for typing to pause.
+const OFF_SCREEN_PAUSE: Duration = Duration::from_millis(150);
+
+/// `source()` at once while `on_screen`, else once typing pauses: what
+/// nobody sees catches up in the pause instead of on every keystroke.
+pub fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
+    on_screen: RwSignal<bool>,
+    source: impl Fn() -> T + Send + Sync + 'static,
+) -> RwSignal<T> {
+    let value = RwSignal::new(leptos::prelude::untrack(&source));
+    let later = StoredValue::new_local(crate::browser::pause::Later::new(OFF_SCREEN_PAUSE));
+    Effect::new(move |_| {
+        let fresh = source();
+        let later = later.get_value();
+        if on_screen.get() {
+            later.cancel();
+            if value.with_untracked(|current| current != &fresh) {
+                value.set(fresh);
+            }
+        } else {
+            later.run(move || {
+                if value.try_with_untracked(|current| current != &fresh) == Some(true) {
+                    value.set(fresh);
+                }
+            });
+        }
+    });
+    value
 }

@@ -13,7 +13,6 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::browser::pause::Later;
 use crate::engine::{
     CapacityField, CapacityInputs, CompareField, CompareInputs, FieldSpec, GoalInputs, PlanField,
     Problem,
@@ -239,35 +238,6 @@ pub struct Seen {
     pub held: RwSignal<crate::engine::Decimal>,
 }
 
-/// How long an off-screen panel waits for typing to pause.
-const OFF_SCREEN_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
-
-/// `source()` at once while `on_screen`, else once typing pauses.
-fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
-    on_screen: RwSignal<bool>,
-    source: impl Fn() -> T + Send + Sync + 'static,
-) -> RwSignal<T> {
-    let value = RwSignal::new(leptos::prelude::untrack(&source));
-    let later = StoredValue::new_local(Later::new(OFF_SCREEN_PAUSE));
-    Effect::new(move |_| {
-        let fresh = source();
-        let later = later.get_value();
-        if on_screen.get() {
-            later.cancel();
-            if value.with_untracked(|current| current != &fresh) {
-                value.set(fresh);
-            }
-        } else {
-            later.run(move || {
-                if value.try_with_untracked(|current| current != &fresh) == Some(true) {
-                    value.set(fresh);
-                }
-            });
-        }
-    });
-    value
-}
-
 /// The section holding the panels.
 #[component]
 pub fn Decide() -> impl IntoView {
@@ -276,8 +246,10 @@ pub fn Decide() -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
     let on_screen = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     provide_context(Seen {
-        inputs: deferred(on_screen, move || calc.central.with(|c| c.inputs.clone())),
-        held: deferred(on_screen, move || {
+        inputs: crate::ui::visible::deferred(on_screen, move || {
+            calc.central.with(|c| c.inputs.clone())
+        }),
+        held: crate::ui::visible::deferred(on_screen, move || {
             calc.outcome
                 .with(|o| o.held.unwrap_or(crate::engine::Decimal::ZERO))
         }),

@@ -23,6 +23,7 @@ use crate::engine::{simulate, tornado, Inputs, Ranges};
 use crate::i18n::risk::{risk_text, RiskText};
 pub use crate::scenario::{check_ranges, EndProblem, RangeCheck};
 use crate::ui::state::Calculator;
+use crate::ui::visible::deferred;
 
 /// How long a change waits before the simulation runs: edits closer than
 /// this share one run.
@@ -64,6 +65,9 @@ pub fn default_ranges(calc: Calculator) -> Ranges {
 /// Shared by the panel's parts.
 #[derive(Clone, Copy)]
 pub struct RiskState {
+    /// The ranges that follow the scenarios (see [`default_ranges`]), as
+    /// the panel shows them.
+    pub defaults: RwSignal<Ranges>,
     pub check: Memo<RangeCheck>,
     pub run: RwSignal<Option<Run>>,
     /// A run is scheduled, or the inputs are wrong: the figures shown are not
@@ -75,15 +79,21 @@ pub struct RiskState {
 pub fn RiskPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
+    let section = NodeRef::<Section>::new();
+    let visible = crate::ui::visible::on_screen(move || section.get().map(Into::into));
+    // While the panel is off screen it follows the form once typing pauses:
+    // its 30-odd boxes and checks then cost nothing per keystroke.
+    let base = deferred(visible, move || calc.central.with(|c| c.inputs.clone()));
+    let defaults = deferred(visible, move || default_ranges(calc));
     let check = Memo::new(move |_| {
-        let defaults = default_ranges(calc);
+        let defaults = defaults.get();
         calc.range_texts
             .with(|texts| check_ranges(defaults, texts, lang.get()))
     });
     let request = Memo::new(move |_| {
         let ranges = check.with(|c| c.ranges)?;
         Some(Request {
-            base: calc.central.with(|c| c.inputs.clone()),
+            base: base.get(),
             ranges,
             trials: calc.trials.get(),
             seed: calc.seed.get(),
@@ -94,10 +104,13 @@ pub fn RiskPanel() -> impl IntoView {
     let stale = Memo::new(move |_| {
         request.with(|r| r.is_none()) || done_for.with(|done| done != &request.get())
     });
-    provide_context(RiskState { check, run, stale });
+    provide_context(RiskState {
+        defaults,
+        check,
+        run,
+        stale,
+    });
 
-    let section = NodeRef::<Section>::new();
-    let visible = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     let later = StoredValue::new_local(Later::new(SETTLE));
     Effect::new(move |_| {
         let Some(wanted) = request.get() else { return };
@@ -116,7 +129,7 @@ pub fn RiskPanel() -> impl IntoView {
             let summary = simulate(&wanted.base, &wanted.ranges, wanted.trials, wanted.seed);
             let bars = tornado(&wanted.base, &wanted.ranges);
             let millis = now() - started;
-            // The panel may have gone (language switch) while this waited.
+            // The panel may have been removed while this waited.
             let _ = run.try_set(Some(Run {
                 summary,
                 tornado: bars,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::engine::risk::{next_seed, parse_trials, End, Uncertain};
-use crate::engine::{FieldKind, RangeField, Ranges};
+use crate::engine::{FieldKind, RangeField};
 use crate::i18n::risk::{range_problem_message, risk_text, trials_problem_message, RiskText};
 use crate::i18n::{field_label, field_unit, Lang};
 use crate::ui::risk::{EndProblem, RiskState};
@@ -21,10 +21,6 @@ fn value_text(input: Uncertain, value: crate::engine::Decimal, lang: Lang) -> St
 }
 
 /// The default ranges of the central scenario (what an untouched end shows).
-fn defaults(calc: Calculator) -> Ranges {
-    crate::ui::risk::default_ranges(calc)
-}
-
 /// One end's text box: the typed text, or the default it follows.
 fn end_input(field: RangeField) -> impl IntoView {
     let calc = expect_context::<Calculator>();
@@ -45,8 +41,11 @@ fn end_input(field: RangeField) -> impl IntoView {
                     crate::i18n::parse_error_message(lang, field.input.field())
                 }
                 EndProblem::Range(problem) => {
-                    let likely =
-                        value_text(field.input, defaults(calc).get(field.input).likely, lang);
+                    let likely = value_text(
+                        field.input,
+                        state.defaults.get().get(field.input).likely,
+                        lang,
+                    );
                     range_problem_message(lang, &field.spec(), problem, &likely)
                 }
             })
@@ -60,7 +59,7 @@ fn end_input(field: RangeField) -> impl IntoView {
             .unwrap_or_else(|| {
                 value_text(
                     field.input,
-                    defaults(calc).get(field.input).end(field.end),
+                    state.defaults.get().get(field.input).end(field.end),
                     lang,
                 )
             })
@@ -100,9 +99,10 @@ fn end_input(field: RangeField) -> impl IntoView {
 
 fn row(input: Uncertain) -> impl IntoView {
     let calc = expect_context::<Calculator>();
+    let state = expect_context::<RiskState>();
     let lang = calc.lang;
     let field = input.field();
-    let likely = move || value_text(input, defaults(calc).get(input).likely, lang.get());
+    let likely = move || value_text(input, state.defaults.get().get(input).likely, lang.get());
     view! {
         <tr>
             <th scope="row" id=format!("risk-row-{}", field.key())>
