@@ -2,7 +2,7 @@
 // release build served from 127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { serve, launch, freshContext, valueOf, ready, savedContaining } from "./harness.mjs";
 
 let server;
 let browser;
@@ -152,6 +152,9 @@ test("each tab reloads to its own scenario, whatever another tab typed since", a
   await a.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "7500");
   await b.fill('input[name="price"]', "300");
   await b.waitForFunction(() => document.querySelector('[data-testid="provider-cost"]').dataset.value === "15000");
+  // The autosave waits for typing to pause (a real browser also writes it
+  // when the tab is hidden, as opening another tab does).
+  await savedContaining(b, '"price":"300"');
   // A new tab starts from the last scenario saved in this browser…
   const c = await context.newPage();
   await c.goto(server.url);
