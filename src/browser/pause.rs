@@ -100,11 +100,6 @@ impl Later {
         self.0.borrow_mut().work = None;
     }
 
-    /// Whether work is waiting.
-    pub fn pending(&self) -> bool {
-        self.0.borrow().work.is_some()
-    }
-
     fn arm(&self, millis: f64) {
         let later = self.clone();
         let delay = Duration::from_micros((millis.max(0.0) * 1000.0) as u64);

@@ -58,6 +58,59 @@ pub enum LibraryText {
     DownloadBackup,
 }
 
+impl LibraryText {
+    /// Every text, for the typography test.
+    pub const ALL: [LibraryText; 44] = {
+        use LibraryText::*;
+        [
+            Heading,
+            Lead,
+            Save,
+            SaveAs,
+            Open,
+            Rename,
+            RenameLabel,
+            RenameConfirm,
+            Cancel,
+            Duplicate,
+            Delete,
+            Undo,
+            Empty,
+            OpenMarker,
+            StateSaved,
+            StateModified,
+            StateNotSaved,
+            Untitled,
+            CopySuffix,
+            Changed,
+            Tools,
+            CopyLink,
+            LinkField,
+            LinkCopied,
+            LinkSelected,
+            Print,
+            ExportJson,
+            ExportAll,
+            ExportCsv,
+            Import,
+            ConflictKeepMine,
+            ConflictTakeTheirs,
+            ConflictKeepBoth,
+            ReportTitle,
+            ReportDate,
+            ReportLink,
+            CsvScenario,
+            CsvDate,
+            CsvLink,
+            CsvUnit,
+            CsvInput,
+            CsvResult,
+            CsvMonth,
+            DownloadBackup,
+        ]
+    };
+}
+
 /// A fixed text in `lang`.
 pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
     use LibraryText::*;
@@ -340,53 +393,7 @@ mod tests {
 
     #[test]
     fn every_text_follows_each_languages_typography() {
-        use LibraryText::*;
-        let keys = [
-            Heading,
-            Lead,
-            Save,
-            SaveAs,
-            Open,
-            Rename,
-            RenameLabel,
-            RenameConfirm,
-            Cancel,
-            Duplicate,
-            Delete,
-            Undo,
-            Empty,
-            OpenMarker,
-            StateSaved,
-            StateModified,
-            StateNotSaved,
-            Untitled,
-            CopySuffix,
-            Changed,
-            Tools,
-            CopyLink,
-            LinkField,
-            LinkCopied,
-            LinkSelected,
-            Print,
-            ExportJson,
-            ExportAll,
-            ExportCsv,
-            Import,
-            ConflictKeepMine,
-            ConflictTakeTheirs,
-            ConflictKeepBoth,
-            ReportTitle,
-            ReportDate,
-            ReportLink,
-            CsvScenario,
-            CsvDate,
-            CsvLink,
-            CsvUnit,
-            CsvInput,
-            CsvResult,
-            CsvMonth,
-        ];
-        for key in keys {
+        for key in LibraryText::ALL {
             check_typography(library_text(Lang::Fr, key), library_text(Lang::En, key));
         }
         let name = || "Plan A".to_string();
