@@ -34,6 +34,7 @@ use crate::i18n::page::{text as page_text, Text};
 use crate::i18n::{choice_label, field_label, field_unit, figure_label, Lang};
 use crate::library::MAX_SAVED;
 use crate::link::MAX_NAME_CHARS;
+use crate::maps::map_of;
 use crate::scenario::{Draft, PlainValues};
 
 /// What the `format` member of an export says.
@@ -370,19 +371,23 @@ fn scenario_from(entry: &Json, report: &mut Report) -> Option<Draft> {
     }
     let mut draft = Draft {
         name,
-        central: Field::ALL
-            .iter()
-            .map(|field| (*field, central.plain(*field)))
-            .collect(),
+        central: map_of(
+            Field::ALL
+                .iter()
+                .map(|field| (*field, central.plain(*field))),
+        ),
         ..Draft::default()
     };
     for which in [Variant::Prudent, Variant::Ambitious] {
         let hand_set = overridden_from(entry, which, report);
         let derived = derive_variant(&central, which);
-        let overrides: PlainValues = values_from(entry.member(which.key()), which, report)
-            .into_iter()
-            .filter(|(field, plain)| hand_set.contains(field) || *plain != derived.plain(*field))
-            .collect();
+        let overrides: PlainValues = map_of(
+            values_from(entry.member(which.key()), which, report)
+                .into_iter()
+                .filter(|(field, plain)| {
+                    hand_set.contains(field) || *plain != derived.plain(*field)
+                }),
+        );
         match which {
             Variant::Prudent => draft.prudent = overrides,
             _ => draft.ambitious = overrides,

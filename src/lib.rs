@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod library;
 pub mod link;
+pub mod maps;
 pub mod scenario;
 pub mod store;
 

@@ -11,6 +11,7 @@ use crate::engine::{
 };
 use crate::format::parse_number;
 use crate::i18n::Lang;
+use crate::maps::map_of;
 
 /// Plain values by field: `.` as the decimal point, percentages as percent
 /// numbers, as in the share link.
@@ -106,10 +107,11 @@ impl SegmentDraft {
     pub fn of(name: String, inputs: &Inputs) -> Self {
         SegmentDraft {
             name,
-            values: Field::ALL
-                .iter()
-                .map(|field| (*field, inputs.plain(*field)))
-                .collect(),
+            values: map_of(
+                Field::ALL
+                    .iter()
+                    .map(|field| (*field, inputs.plain(*field))),
+            ),
         }
     }
 
@@ -149,10 +151,11 @@ impl Draft {
     pub fn with_defaults() -> Self {
         let defaults = Inputs::default();
         Draft {
-            central: Field::ALL
-                .iter()
-                .map(|field| (*field, defaults.plain(*field)))
-                .collect(),
+            central: map_of(
+                Field::ALL
+                    .iter()
+                    .map(|field| (*field, defaults.plain(*field))),
+            ),
             ..Draft::default()
         }
     }
@@ -346,13 +349,10 @@ pub fn check_ranges(
 /// The plain values of `inputs` that differ from `base` (what a link or an
 /// override needs to carry).
 pub fn differences(inputs: &Inputs, base: &Inputs) -> PlainValues {
-    Field::ALL
-        .iter()
-        .filter_map(|field| {
-            let value = inputs.plain(*field);
-            (value != base.plain(*field)).then_some((*field, value))
-        })
-        .collect()
+    map_of(Field::ALL.iter().filter_map(|field| {
+        let value = inputs.plain(*field);
+        (value != base.plain(*field)).then_some((*field, value))
+    }))
 }
 
 /// The variant's name in links, storage and test hooks.
@@ -378,10 +378,11 @@ mod by_key {
         values: &PlainValues,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let by_key: BTreeMap<&str, &str> = values
-            .iter()
-            .map(|(field, value)| (field.key(), value.as_str()))
-            .collect();
+        let by_key: BTreeMap<&str, &str> = crate::maps::map_of(
+            values
+                .iter()
+                .map(|(field, value)| (field.key(), value.as_str())),
+        );
         by_key.serialize(serializer)
     }
 
@@ -389,10 +390,9 @@ mod by_key {
         deserializer: D,
     ) -> Result<PlainValues, D::Error> {
         let by_key = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(by_key
-            .into_iter()
-            .filter_map(|(key, value)| Field::from_key(&key).map(|field| (field, value)))
-            .collect())
+        Ok(crate::maps::map_of(by_key.into_iter().filter_map(
+            |(key, value)| Field::from_key(&key).map(|field| (field, value)),
+        )))
     }
 }
 
@@ -408,10 +408,11 @@ mod range_by_key {
         values: &BTreeMap<RangeField, String>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let by_key: BTreeMap<&str, &str> = values
-            .iter()
-            .map(|(field, value)| (field.key(), value.as_str()))
-            .collect();
+        let by_key: BTreeMap<&str, &str> = crate::maps::map_of(
+            values
+                .iter()
+                .map(|(field, value)| (field.key(), value.as_str())),
+        );
         by_key.serialize(serializer)
     }
 
@@ -419,10 +420,9 @@ mod range_by_key {
         deserializer: D,
     ) -> Result<BTreeMap<RangeField, String>, D::Error> {
         let by_key = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(by_key
-            .into_iter()
-            .filter_map(|(key, value)| RangeField::from_key(&key).map(|field| (field, value)))
-            .collect())
+        Ok(crate::maps::map_of(by_key.into_iter().filter_map(
+            |(key, value)| RangeField::from_key(&key).map(|field| (field, value)),
+        )))
     }
 }
 

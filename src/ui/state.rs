@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::maps::map_of;
+
 use leptos::prelude::*;
 
 use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
@@ -182,22 +184,20 @@ impl Calculator {
         let lang = self.lang.get();
         let overrides = |texts: RwSignal<Texts>| {
             texts.with(|texts| {
-                texts
-                    .iter()
-                    .filter_map(|(field, text)| {
-                        crate::scenario::text_to_plain(*field, text, lang)
-                            .ok()
-                            .map(|plain| (*field, plain))
-                    })
-                    .collect()
+                map_of(texts.iter().filter_map(|(field, text)| {
+                    crate::scenario::text_to_plain(*field, text, lang)
+                        .ok()
+                        .map(|plain| (*field, plain))
+                }))
             })
         };
         Draft {
             name: self.name.get(),
-            central: Field::ALL
-                .iter()
-                .map(|field| (*field, central.plain(*field)))
-                .collect(),
+            central: map_of(
+                Field::ALL
+                    .iter()
+                    .map(|field| (*field, central.plain(*field))),
+            ),
             prudent: overrides(self.prudent_texts),
             ambitious: overrides(self.ambitious_texts),
             risk: self.risk_draft(lang),
@@ -210,15 +210,12 @@ impl Calculator {
     /// field accepts, and the trial count and seed when not the defaults.
     fn risk_draft(&self, lang: Lang) -> RiskDraft {
         let ends = self.range_texts.with(|texts| {
-            texts
-                .iter()
-                .filter_map(|(field, text)| {
-                    let plain = crate::format::parse_number(text, lang).ok()?;
-                    let mut probe = RiskInputs::default();
-                    probe.set(*field, &plain).ok()?;
-                    Some((*field, probe.plain(*field)?))
-                })
-                .collect()
+            map_of(texts.iter().filter_map(|(field, text)| {
+                let plain = crate::format::parse_number(text, lang).ok()?;
+                let mut probe = RiskInputs::default();
+                probe.set(*field, &plain).ok()?;
+                Some((*field, probe.plain(*field)?))
+            }))
         });
         RiskDraft {
             ends,
@@ -261,18 +258,20 @@ fn keep_last_valid(fresh: Checked, previous: Option<&Checked>) -> Checked {
 
 /// Plain values (link, storage) → texts in the user's locale.
 fn texts_of(plain: &BTreeMap<Field, String>, lang: Lang) -> Texts {
-    plain
-        .iter()
-        .map(|(field, value)| (*field, plain_to_text(*field, value, lang)))
-        .collect()
+    map_of(
+        plain
+            .iter()
+            .map(|(field, value)| (*field, plain_to_text(*field, value, lang))),
+    )
 }
 
 /// Saved or shared range ends → texts in the user's locale.
 fn range_texts_of(risk: &RiskDraft, lang: Lang) -> RangeTexts {
-    risk.ends
-        .iter()
-        .map(|(field, value)| (*field, crate::format::plain_for_input(value, lang)))
-        .collect()
+    map_of(
+        risk.ends
+            .iter()
+            .map(|(field, value)| (*field, crate::format::plain_for_input(value, lang))),
+    )
 }
 
 /// Whether a field is typed (a number) rather than chosen.
