@@ -2,6 +2,8 @@
 //! the language or the window size change, a text summary for screen
 //! readers and the chart's data as a table.
 
+use std::rc::Rc;
+
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -43,6 +45,31 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
     D: Fn(&web_sys::HtmlCanvasElement, &T, Lang) + Copy + 'static,
 {
+    // Only these two closures depend on the chart's data type: the frame
+    // itself is built once for all seven charts, not once per chart (#8).
+    let painter = Painter {
+        track: Rc::new(move || data.track()),
+        draw: Rc::new(move |canvas, lang| data.with_untracked(|data| draw(canvas, data, lang))),
+    };
+    chart_frame(testid, title, painter, summary, table)
+}
+
+/// Draws the chart's current data on the canvas, in a language.
+type Draw = Rc<dyn Fn(&web_sys::HtmlCanvasElement, Lang)>;
+
+/// What a chart frame needs of its data: to follow it, and to draw it.
+struct Painter {
+    track: Rc<dyn Fn()>,
+    draw: Draw,
+}
+
+fn chart_frame(
+    testid: &'static str,
+    title: fn(Lang) -> &'static str,
+    painter: Painter,
+    summary: Signal<String>,
+    table: ViewFn,
+) -> AnyView {
     let lang = expect_context::<Calculator>().lang;
     let canvas = NodeRef::<Canvas>::new();
     let tick = resize_tick();
@@ -53,6 +80,7 @@ where
     let visible = crate::ui::visible::on_screen(move || canvas.get().map(Into::into));
     // The window size the canvas was last fitted to (see charts::fit).
     let fitted_for = StoredValue::new(None::<u32>);
+    let Painter { track, draw } = painter;
     let paint = move || {
         if let Some(canvas) = canvas.get_untracked() {
             let size = tick.get_untracked();
@@ -60,12 +88,13 @@ where
                 crate::charts::fit(&canvas);
                 fitted_for.set_value(Some(size));
             }
-            data.with_untracked(|data| draw(&canvas, data, lang.get_untracked()));
+            draw(&canvas, lang.get_untracked());
         }
     };
     // Printing shows every chart: draw off-screen ones now, synchronously,
     // before the browser lays the page out for paper.
-    let printing = window_event_listener(leptos::ev::beforeprint, move |_| paint());
+    let print_paint = paint.clone();
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| print_paint());
     on_cleanup(move || printing.remove());
     Effect::new(move |_| {
         tick.track();
@@ -74,7 +103,7 @@ where
             return;
         }
         canvas.track();
-        data.track();
+        track();
         paint();
     });
     view! {
@@ -95,6 +124,7 @@ where
             </details>
         </figure>
     }
+    .into_any()
 }
 
 #[component]
