@@ -1,6 +1,7 @@
 //! The three charts as components: a canvas that redraws when its data,
-//! the language or the window size change, a text summary for screen
-//! readers and the chart's data as a table.
+//! the language or the window size change (at most once per animation
+//! frame), a text summary for screen readers and the chart's data as a
+//! table.
 
 use std::rc::Rc;
 
@@ -81,6 +82,8 @@ fn chart_frame(
     // The window size the canvas was last fitted to (see charts::fit).
     let fitted_for = StoredValue::new(None::<u32>);
     let Painter { track, draw } = painter;
+    // How many times this canvas was drawn: a test hook (`data-draws`).
+    let draws = StoredValue::new(0u32);
     let paint = move || {
         if let Some(canvas) = canvas.get_untracked() {
             let size = tick.get_untracked();
@@ -89,6 +92,8 @@ fn chart_frame(
                 fitted_for.set_value(Some(size));
             }
             draw(&canvas, lang.get_untracked());
+            draws.update_value(|n| *n += 1);
+            let _ = canvas.set_attribute("data-draws", &draws.get_value().to_string());
         }
     };
     // Printing shows every chart: draw off-screen ones now, synchronously,
@@ -96,6 +101,7 @@ fn chart_frame(
     let print_paint = paint.clone();
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| print_paint());
     on_cleanup(move || printing.remove());
+    let redraw = crate::browser::frame::OncePerFrame::new(paint);
     Effect::new(move |_| {
         tick.track();
         lang.track();
@@ -104,7 +110,7 @@ fn chart_frame(
         }
         canvas.track();
         track();
-        paint();
+        redraw.run();
     });
     view! {
         <figure class="chart">

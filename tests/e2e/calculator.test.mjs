@@ -125,6 +125,61 @@ test("each chart is drawn and changes when the price changes", async () => {
   await page.context().close();
 });
 
+test("a chart draws at most once per animation frame, and ends on the last edit", async () => {
+  const { page } = await open();
+  const chart = '[data-testid="chart-price"]';
+  // A chart draws once on screen.
+  await page.locator(chart).scrollIntoViewIfNeeded();
+  await page.waitForFunction((chart) => Number(document.querySelector(chart).dataset.draws) >= 1, chart);
+  // Ten edits, each in its own task, as fast as the page takes them; a
+  // frame counter runs alongside.
+  const burst = await page.evaluate(async (chart) => {
+    const canvas = document.querySelector(chart);
+    const input = document.querySelector('input[name="price"]');
+    const task = () => new Promise((r) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = r;
+      channel.port2.postMessage(0);
+    });
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    let frames = 0;
+    let counting = true;
+    const count = () => { if (counting) { frames++; requestAnimationFrame(count); } };
+    requestAnimationFrame(count);
+    const before = Number(canvas.dataset.draws);
+    for (let i = 1; i <= 10; i++) {
+      input.value = String(200 + i * 10);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await task();
+    }
+    const during = Number(canvas.dataset.draws) - before;
+    const framesDuring = frames;
+    counting = false;
+    await frame();
+    await frame();
+    return { during, framesDuring, total: Number(canvas.dataset.draws) - before, image: canvas.toDataURL() };
+  }, chart);
+  assert.ok(
+    burst.during <= burst.framesDuring + 1,
+    `${burst.during} draws for 10 edits within ${burst.framesDuring + 1} frame(s)`,
+  );
+  assert.ok(burst.total >= 1 && burst.total <= burst.framesDuring + 3, `${burst.total} draws in all`);
+  assert.equal(await valueOf(page, "total-cost"), "15000");
+  // What is on the canvas is the last edit's chart: the same as drawn from
+  // one calm edit to that price.
+  await page.fill('input[name="price"]', "250");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "12500");
+  await page.fill('input[name="price"]', "300");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "15000");
+  const calm = await page.evaluate(async (chart) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return document.querySelector(chart).toDataURL();
+  }, chart);
+  assert.equal(burst.image, calm, "the chart does not show the last edit");
+  await page.context().close();
+});
+
 test("a reload right after typing keeps the last keystroke, even when the address lags", async () => {
   // Opened from a link: the address holds the link until typing pauses.
   const { page } = await open("#v=1&price=150");
