@@ -11,10 +11,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const GOAL_KIB = 120;
 const HARD_KIB = 140;
-// The size reached (403.9 KiB on 2026-11-29), plus 1.5 % for another
+// The size reached (400.6 KiB on 2026-11-29), plus 1.5 % for another
 // toolchain's code generation: a new panel or dependency shows up, a
 // compiler update does not.
-const HELD_KIB = 410;
+const HELD_KIB = 407;
 const dist = process.env.DIST || "dist";
 
 function files(dir) {
