@@ -1,7 +1,10 @@
 // Where the milliseconds of an edit go: records a Chromium trace of price
 // edits at 4x CPU (as make bench measures them) and prints, per edit, the
 // main thread's time by kind (script, style, layout, paint), slowest first,
-// plus the last layouts' dirty-object counts. Needs a release build in dist/.
+// plus the last layouts' dirty-object counts. Each window runs from the
+// input event to the rendering of the frame that shows it, so its total
+// includes the idle wait for that frame: read the times by kind. Needs a
+// release build in dist/.
 //   node scripts/trace-typing.mjs            EDITS=60 (default 40) TOP=8
 //   CSS='.scenarios{display:none}' ...       tries a style change first
 //   SCROLL=3000 ...                          edits while scrolled down
@@ -25,11 +28,19 @@ const windows = [];
 for (let i = 0; i < Number(process.env.EDITS || 40); i++) {
   windows.push(await page.evaluate(async (value) => {
     const input = document.querySelector('input[name="price"]');
+    const task = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = res; c.port2.postMessage(0); });
+    const frame = () => new Promise((res) => requestAnimationFrame(res));
+    // As make bench: the edit lands just after a frame, and the window runs
+    // until the next frame (the one that shows it) is rendered.
+    await frame();
+    await task();
     input.value = value;
     performance.mark("s");
     const start = performance.now();
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    await new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = res; c.port2.postMessage(0); });
+    await task();
+    await frame();
+    await task();
     const end = performance.now();
     performance.mark("e");
     return [start, end];
