@@ -108,3 +108,43 @@ async fn french_number_formats_are_read() {
     // 12 sales × 7,500.50 € × 40 % = 36,002.40 € of gross margin.
     assert_eq!(value_of(&root, "gross-margin"), "36002.4");
 }
+
+/// Waits until the next animation frame's callbacks have run (those asked
+/// for before this one run first).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_redraw_runs_at_most_once_per_frame_and_never_after_cleanup() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use teleprospection_roi::browser::frame::OncePerFrame;
+
+    let runs = Rc::new(Cell::new(0));
+    let counter = runs.clone();
+    let redraw = OncePerFrame::new(move || counter.set(counter.get() + 1));
+    next_frame().await;
+    redraw.run();
+    assert_eq!(runs.get(), 1, "the first call in a frame runs at once");
+    redraw.run();
+    redraw.run();
+    assert_eq!(runs.get(), 1, "later calls in that frame wait");
+    next_frame().await;
+    assert_eq!(runs.get(), 2, "they run once, at the next frame");
+    next_frame().await;
+    assert_eq!(runs.get(), 2, "and not again");
+    redraw.run();
+    assert_eq!(runs.get(), 3, "a call in a later frame runs at once");
+    redraw.run();
+    (redraw.stopper())();
+    next_frame().await;
+    redraw.run();
+    assert_eq!(runs.get(), 3, "nothing runs once the owner is gone");
+}

@@ -9,6 +9,8 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use leptos::prelude::request_animation_frame;
 
@@ -18,12 +20,17 @@ struct Gate {
     ran: Cell<bool>,
     /// A call came after that: run again at the next frame.
     again: Cell<bool>,
+    /// Cleared when the owner goes away: a frame already asked for must
+    /// not run the job on disposed signals. Atomic only because Leptos'
+    /// cleanups must be `Send`.
+    live: Arc<AtomicBool>,
 }
 
 /// A job that runs at most once per animation frame.
 ///
 /// ```ignore
 /// let redraw = OncePerFrame::new(move || draw(&canvas, &data));
+/// on_cleanup(redraw.stopper());
 /// redraw.run(); // draws now
 /// redraw.run(); // same frame: draws once more, at the next frame
 /// ```
@@ -36,12 +43,22 @@ impl OncePerFrame {
             job: Box::new(job),
             ran: Cell::new(false),
             again: Cell::new(false),
+            live: Arc::new(AtomicBool::new(true)),
         }))
+    }
+
+    /// What stops the job for good, for the owner's cleanup.
+    pub fn stopper(&self) -> impl FnOnce() + Send + Sync + 'static {
+        let live = self.0.live.clone();
+        move || live.store(false, Ordering::Relaxed)
     }
 
     /// Runs the job now if it has not run in this frame, else once at the
     /// start of the next one.
     pub fn run(&self) {
+        if !self.0.live.load(Ordering::Relaxed) {
+            return;
+        }
         if self.0.ran.get() {
             self.0.again.set(true);
             return;

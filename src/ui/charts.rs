@@ -102,6 +102,7 @@ fn chart_frame(
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| print_paint());
     on_cleanup(move || printing.remove());
     let redraw = crate::browser::frame::OncePerFrame::new(paint);
+    on_cleanup(redraw.stopper());
     Effect::new(move |_| {
         tick.track();
         lang.track();
