@@ -373,12 +373,13 @@ mod by_key {
 
     use super::PlainValues;
     use crate::engine::Field;
+    use crate::maps::map_of;
 
     pub fn serialize<S: Serializer>(
         values: &PlainValues,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let by_key: BTreeMap<&str, &str> = crate::maps::map_of(
+        let by_key: BTreeMap<&str, &str> = map_of(
             values
                 .iter()
                 .map(|(field, value)| (field.key(), value.as_str())),
@@ -390,9 +391,9 @@ mod by_key {
         deserializer: D,
     ) -> Result<PlainValues, D::Error> {
         let by_key = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(crate::maps::map_of(by_key.into_iter().filter_map(
-            |(key, value)| Field::from_key(&key).map(|field| (field, value)),
-        )))
+        Ok(map_of(by_key.into_iter().filter_map(|(key, value)| {
+            Field::from_key(&key).map(|field| (field, value))
+        })))
     }
 }
 
@@ -403,12 +404,13 @@ mod range_by_key {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::engine::RangeField;
+    use crate::maps::map_of;
 
     pub fn serialize<S: Serializer>(
         values: &BTreeMap<RangeField, String>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let by_key: BTreeMap<&str, &str> = crate::maps::map_of(
+        let by_key: BTreeMap<&str, &str> = map_of(
             values
                 .iter()
                 .map(|(field, value)| (field.key(), value.as_str())),
@@ -420,9 +422,9 @@ mod range_by_key {
         deserializer: D,
     ) -> Result<BTreeMap<RangeField, String>, D::Error> {
         let by_key = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(crate::maps::map_of(by_key.into_iter().filter_map(
-            |(key, value)| RangeField::from_key(&key).map(|field| (field, value)),
-        )))
+        Ok(map_of(by_key.into_iter().filter_map(|(key, value)| {
+            RangeField::from_key(&key).map(|field| (field, value))
+        })))
     }
 }
 
