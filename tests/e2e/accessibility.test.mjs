@@ -4,20 +4,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serve, launch, freshContext, ready } from "./harness.mjs";
+import { startApp, stopApp, freshContext, ready } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 async function seriousViolations(page) {
   await page.addScriptTag({ path: axePath });

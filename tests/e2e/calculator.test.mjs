@@ -2,29 +2,17 @@
 // release build served from 127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, freshContext, valueOf, ready, savedContaining } from "./harness.mjs";
+import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready, savedContaining } from "./harness.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
-async function open(hash = "") {
-  const context = await freshContext(browser);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(server.url + hash);
-  await ready(page);
-  return { page, errors };
-}
+const open = (hash = "") => openPage(browser, server.url + hash);
 
 test("the default scenario shows the reference ROI, computed by the wasm", async () => {
   const { page, errors } = await open();
@@ -98,7 +86,7 @@ test("each chart is drawn and changes when the price changes", async () => {
     const charts = [];
     for (const id of ["chart-price", "chart-cash", "chart-scenarios"]) {
       await page.locator(`[data-testid="${id}"]`).scrollIntoViewIfNeeded();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await twoFrames(page);
       charts.push(
         await page.evaluate((id) => {
           const canvas = document.querySelector(`[data-testid="${id}"]`);
@@ -172,10 +160,8 @@ test("a chart draws at most once per animation frame, and ends on the last edit"
   await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "12500");
   await page.fill('input[name="price"]', "300");
   await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "15000");
-  const calm = await page.evaluate(async (chart) => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return document.querySelector(chart).toDataURL();
-  }, chart);
+  await twoFrames(page);
+  const calm = await page.evaluate((chart) => document.querySelector(chart).toDataURL(), chart);
   assert.equal(burst.image, calm, "the chart does not show the last edit");
   await page.context().close();
 });
@@ -248,12 +234,11 @@ for (const width of [1280, 360]) {
     const page = await context.newPage();
     await page.goto(server.url);
     await ready(page);
-    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     for (const selector of [".decide", '[data-testid="chart-delivery"]', ".risk", ".library", ".scenarios", "#inputs-heading"]) {
       await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: "start" }), selector);
-      await frames();
+      await twoFrames(page);
       await page.waitForTimeout(200);
-      await frames();
+      await twoFrames(page);
       const top = await page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, selector);
       const bottom = await page.evaluate(() => document.documentElement.scrollHeight - scrollY - innerHeight);
       // At the top of the viewport, unless the page ends first.
@@ -261,7 +246,7 @@ for (const width of [1280, 360]) {
     }
     // The scenario chart, inside the skipped section, draws once shown.
     await page.locator('[data-testid="chart-scenarios"]').scrollIntoViewIfNeeded();
-    await frames();
+    await twoFrames(page);
     const inked = await page.evaluate(() => {
       const canvas = document.querySelector('[data-testid="chart-scenarios"]');
       const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;

@@ -2,29 +2,17 @@
 // check the sales team's capacity, driven like a user in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready } from "./harness.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
-async function open() {
-  const context = await freshContext(browser);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(server.url);
-  await ready(page);
-  return { page, errors };
-}
+const open = () => openPage(browser, server.url);
 
 async function waitForValue(page, testid, value) {
   await page.waitForFunction(
@@ -116,7 +104,7 @@ test("the ROI-against-delivery chart draws one line per model and follows the da
   const chart = page.locator('[data-testid="chart-delivery"]');
   await chart.scrollIntoViewIfNeeded();
   const snapshot = async () => {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     return page.evaluate(() => {
       const canvas = document.querySelector('[data-testid="chart-delivery"]');
       const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -179,7 +167,7 @@ test("segments are added from the form, ranked by ROI, renamed, and still there 
   rows = await segmentRows(page);
   assert.deepEqual(rows.map((r) => [r.index, r.rank, r.name]), [["2", "1", "PME industrielles"], ["1", "2", "Segment 1"]]);
   await page.locator('[data-testid="chart-segments"]').scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
   assert.match(await page.getAttribute('[data-testid="chart-segments"]', "aria-label"), /PME industrielles\s:/);
   await page.reload();
   await ready(page);

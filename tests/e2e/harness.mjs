@@ -96,6 +96,18 @@ export async function launch() {
   return chromium.launch(CHROMIUM);
 }
 
+/// dist/ served on 127.0.0.1 and Chromium launched: what most test files
+/// start in `before` (`({ server, browser } = await startApp())`).
+export async function startApp() {
+  return { server: await serve(), browser: await launch() };
+}
+
+/// Closes what `startApp` opened (either may be missing after a failure).
+export async function stopApp({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
 /// A browser with an ordinary (not incognito) profile in a fresh temporary
 /// directory, for what incognito contexts cannot show (installability).
 export async function persistentContext() {
@@ -123,6 +135,24 @@ export async function valueOf(page, testid) {
 /// Waits until the app has computed its first figure.
 export async function ready(page) {
   await page.waitForSelector('[data-testid="roi"][data-value]', { timeout: 20000 });
+}
+
+/// A fresh profile's page on `url`, once its first figure is computed,
+/// with the page's uncaught errors collected in `errors`.
+export async function openPage(browser, url) {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(url);
+  await ready(page);
+  return { page, errors };
+}
+
+/// Resolves once two animation frames have passed in `page`: whatever was
+/// asked for in the first (a chart draw) has run.
+export function twoFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /// A release build into `dist` (under target/, for tests that need another

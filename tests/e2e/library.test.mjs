@@ -6,19 +6,15 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, freshContext, valueOf, ready } from "./harness.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 const LIBRARY_KEY = "teleprospection-roi/library";
 

@@ -2,19 +2,15 @@
 // figures in a fresh profile; bad links and bad stored data never block.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, freshContext, valueOf, ready } from "./harness.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 const FIGURES = ["roi", "net-result", "total-cost", "sales", "break-even-price", "payback-month"];
 const figures = (page) => Promise.all(FIGURES.map((id) => valueOf(page, id)));

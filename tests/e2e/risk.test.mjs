@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, twoFrames, freshContext, valueOf, ready } from "./harness.mjs";
 
 const FIGURES = [
   "risk-loss-probability",
@@ -20,14 +20,10 @@ let browser;
 let fixture;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
   fixture = JSON.parse(await readFile(new URL("../fixtures/risk/default-scenario.json", import.meta.url)));
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 async function open(hash = "") {
   const context = await freshContext(browser);
@@ -65,7 +61,7 @@ async function setEnd(page, key, text) {
 }
 
 async function inked(page, testid) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
   return page.evaluate((id) => {
     const canvas = document.querySelector(`[data-testid="${id}"]`);
     const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;

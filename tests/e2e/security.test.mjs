@@ -6,19 +6,15 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { serve, serveHtml, seriousAxeViolations, launch, freshContext, valueOf, ready, workerControls, savedContaining } from "./harness.mjs";
+import { startApp, stopApp, serveHtml, seriousAxeViolations, freshContext, valueOf, ready, workerControls, savedContaining } from "./harness.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startApp());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopApp({ server, browser }));
 
 const WORKING = "teleprospection-roi/working";
 
