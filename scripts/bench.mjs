@@ -134,29 +134,32 @@ async function memory(page, cdp) {
   return { after_100_edits: at100, after_1000_edits: at1000, growth_mib: round(at1000.total_mib - at100.total_mib) };
 }
 
+// A fresh page with the probe, once its first figure is on screen, and a
+// DevTools session on it (throttling, heap).
+async function probedPage(browser, url) {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.firstFigure !== null);
+  return { context, page, cdp: await context.newCDPSession(page) };
+}
+
+const printTyping = (t) =>
+  console.log(`typing, ${t.throttling}× CPU: p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms, max ${t.max_ms} ms (${t.edits} edits); with the frame's rendering: p50 ${t.shown_p50_ms} ms, p95 ${t.shown_p95_ms} ms`);
+
 // BENCH_ONLY=typing prints the typing figures alone (quick before/after runs).
 const only = process.env.BENCH_ONLY;
 const server = await serve();
 const browser = await launch();
 try {
   if (only === "typing") {
-    const context = await freshContext(browser);
-    const page = await context.newPage();
-    await page.addInitScript(probe);
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__bench.firstFigure !== null);
-    const cdp = await context.newCDPSession(page);
-    for (const t of [await typing(page, cdp, 1), await typing(page, cdp, 4)]) {
-      console.log(`typing, ${t.throttling}× CPU: p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms, max ${t.max_ms} ms (${t.edits} edits); with the frame's rendering: p50 ${t.shown_p50_ms} ms, p95 ${t.shown_p95_ms} ms`);
-    }
+    const { page, cdp } = await probedPage(browser, server.url);
+    printTyping(await typing(page, cdp, 1));
+    printTyping(await typing(page, cdp, 4));
   } else {
   const cold = await coldLoads(browser, server.url);
-  const context = await freshContext(browser);
-  const page = await context.newPage();
-  await page.addInitScript(probe);
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__bench.firstFigure !== null);
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await probedPage(browser, server.url);
   await cdp.send("HeapProfiler.enable");
   const normal = await typing(page, cdp, 1);
   const throttled = await typing(page, cdp, 4);
@@ -166,9 +169,8 @@ try {
   const sizes = JSON.parse(execFileSync("node", ["scripts/size.mjs", "--json"]).toString().trim().split("\n").pop());
 
   console.log(`cold load to first figure: median ${cold.median_ms} ms, p95 ${cold.p95_ms} ms (${LOADS} fresh loads)`);
-  for (const t of [normal, throttled]) {
-    console.log(`typing, ${t.throttling}× CPU: p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms, max ${t.max_ms} ms (${t.edits} edits); with the frame's rendering: p50 ${t.shown_p50_ms} ms, p95 ${t.shown_p95_ms} ms`);
-  }
+  printTyping(normal);
+  printTyping(throttled);
   for (const r of riskRuns) {
     console.log(`risk, ${r.trials} trials + tornado, ${r.throttling}× CPU: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (${r.runs} draws)`);
   }
