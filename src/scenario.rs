@@ -238,11 +238,16 @@ pub struct Checked {
 
 impl Checked {
     pub fn error(&self, field: Field) -> Option<&InputProblem> {
-        self.errors
-            .iter()
-            .find(|error| error.field == field)
-            .map(|error| &error.problem)
+        problem_of(&self.errors, field)
     }
+}
+
+/// Why `field` cannot be taken, if it is among `errors`.
+pub fn problem_of(errors: &[InputError], field: Field) -> Option<&InputProblem> {
+    errors
+        .iter()
+        .find(|error| error.field == field)
+        .map(|error| &error.problem)
 }
 
 /// Typed text → the plain value the model validates.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::engine::{Field, FieldKind, Variant};
 use crate::i18n::{choice_label, field_help, field_label, field_unit};
+use crate::scenario::problem_of;
 use crate::ui::message::input_problem_message;
 use crate::ui::state::Calculator;
 
@@ -26,8 +27,8 @@ pub fn FieldInput(field: Field) -> impl IntoView {
     let help_id = format!("help-{}", field.key());
     let error_id = format!("error-{}", field.key());
     let problem = Memo::new(move |_| {
-        calc.central
-            .with(|checked| checked.error(field).cloned())
+        calc.errors(Variant::Central)
+            .with(|errors| problem_of(errors, field).cloned())
             .map(|problem| input_problem_message(lang.get(), field, &problem))
     });
     let described_by = format!("{help_id} {error_id}");
@@ -57,21 +58,17 @@ pub fn Control(
     let texts = calc.texts(which);
     let lang = calc.lang;
     // Memos, so that an edit writes to the page only the controls whose text
-    // or validity changed: every control reads the whole variant, and
-    // re-setting ~60 unchanged `value`s per keystroke made Chromium lay all of
-    // them out again (issue #4).
+    // or validity changed: re-setting ~60 unchanged `value`s per keystroke
+    // made Chromium lay all of them out again (issue #4).
     let invalid = Memo::new(move |_| {
-        calc.checked(which)
-            .with(|checked| checked.error(field).is_some())
+        calc.errors(which)
+            .with(|errors| problem_of(errors, field).is_some())
     });
     // Prudent/ambitious cells show the derived value until overridden.
     let shown = Memo::new(move |_| {
-        texts
-            .with(|texts| texts.get(&field).cloned())
-            .unwrap_or_else(|| {
-                let plain = calc.checked(which).with(|c| c.inputs.plain(field));
-                crate::scenario::plain_to_text(field, &plain, lang.get())
-            })
+        calc.shown(which)
+            .with(|shown| shown.get(&field).cloned())
+            .unwrap_or_default()
     });
     let set = move |value: String| {
         texts.update(|texts| {

@@ -52,7 +52,10 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
     });
     let id = format!("{}-{}", crate::scenario::variant_key(which), field.key());
     let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
-    let shown_error = move || calc.checked(which).with(|c| c.error(field).is_some());
+    let shown_error = move || {
+        calc.errors(which)
+            .with(|errors| crate::scenario::problem_of(errors, field).is_some())
+    };
     view! {
         <td class:overridden=overridden class:invalid=shown_error>
             <Control field which id described_by=String::new() label />
@@ -64,8 +67,10 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
 fn InputRow(field: Field) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
+    // A memo, so that only the edited field's cell formats its value again.
+    let plain = Memo::new(move |_| calc.central.with(|c| c.inputs.plain(field)));
     let central = move || {
-        let plain = calc.central.with(|c| c.inputs.plain(field));
+        let plain = plain.get();
         match field.spec().kind {
             FieldKind::Choice(_) => choice_label(lang.get(), field, &plain).to_string(),
             _ => crate::scenario::plain_to_text(field, &plain, lang.get()),

@@ -12,7 +12,9 @@ use crate::engine::{
     derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, RangeField, RiskInputs, Variant,
 };
 use crate::i18n::Lang;
-use crate::scenario::{checked_inputs, plain_to_text, Checked, Draft, RiskDraft, SegmentDraft};
+use crate::scenario::{
+    checked_inputs, plain_to_text, Checked, Draft, InputError, RiskDraft, SegmentDraft,
+};
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
@@ -39,6 +41,13 @@ pub struct Calculator {
     pub ambitious: Memo<Checked>,
     pub prudent_outcome: Memo<Outcome>,
     pub ambitious_outcome: Memo<Outcome>,
+    /// Per variant (in `Variant::ALL` order), what its controls read: the
+    /// fields in error and the text each control shows. An edit that
+    /// changes neither wakes no control, and no control subscribes to the
+    /// language or the whole validated scenario (issue #8: that fan-out was
+    /// a fifth of each keystroke's script time at 4× CPU).
+    errors: [Memo<Vec<InputError>>; 3],
+    shown: [Memo<Texts>; 3],
     /// The risk panel's settings (saved and shared with the scenario).
     pub range_texts: RwSignal<RangeTexts>,
     pub trials: RwSignal<u32>,
@@ -86,6 +95,14 @@ impl Calculator {
         let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         let segments = RwSignal::new(draft.segments.clone());
         let tools = RwSignal::new(draft.tools.clone());
+        let checked_by = [prudent, central, ambitious];
+        let texts_by = [prudent_texts, central_texts, ambitious_texts];
+        let errors =
+            checked_by.map(|checked| Memo::new(move |_| checked.with(|c| c.errors.clone())));
+        let shown = [0, 1, 2].map(|at| {
+            let (checked, texts) = (checked_by[at], texts_by[at]);
+            Memo::new(move |_| shown_texts(&texts.read(), &checked.read().inputs, lang.get()))
+        });
 
         let mut calc = Self {
             lang,
@@ -99,6 +116,8 @@ impl Calculator {
             ambitious,
             prudent_outcome,
             ambitious_outcome,
+            errors,
+            shown,
             range_texts,
             trials,
             seed,
@@ -127,6 +146,17 @@ impl Calculator {
             Variant::Central => self.central,
             Variant::Ambitious => self.ambitious,
         }
+    }
+
+    /// The fields of a variant that cannot be taken, and why.
+    pub fn errors(&self, which: Variant) -> Memo<Vec<InputError>> {
+        self.errors[which as usize]
+    }
+
+    /// The text each control of a variant shows: what was typed, or else
+    /// the value in force (derived for prudent and ambitious) in the locale.
+    pub fn shown(&self, which: Variant) -> Memo<Texts> {
+        self.shown[which as usize]
     }
 
     pub fn outcome_of(&self, which: Variant) -> Memo<Outcome> {
@@ -263,6 +293,16 @@ fn texts_of(plain: &BTreeMap<Field, String>, lang: Lang) -> Texts {
             .iter()
             .map(|(field, value)| (*field, plain_to_text(*field, value, lang))),
     )
+}
+
+fn shown_texts(typed: &Texts, inputs: &Inputs, lang: Lang) -> Texts {
+    map_of(Field::ALL.iter().map(|field| {
+        let text = typed
+            .get(field)
+            .cloned()
+            .unwrap_or_else(|| plain_to_text(*field, &inputs.plain(*field), lang));
+        (*field, text)
+    }))
 }
 
 /// Saved or shared range ends → texts in the user's locale.
