@@ -148,3 +148,47 @@ async fn a_chart_redraw_runs_at_most_once_per_frame_and_never_after_cleanup() {
     redraw.run();
     assert_eq!(runs.get(), 3, "nothing runs once the owner is gone");
 }
+
+/// The month labels under the cash chart's bars for a horizon of `last`
+/// months, at the ticks plotters places on that axis.
+fn month_labels(last: u32) -> Vec<String> {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    use teleprospection_roi::charts::cash::{month_label, month_ticks};
+    let axis: RangedCoordf64 = (0.5..f64::from(last) + 0.5).into();
+    axis.key_points(month_ticks(last))
+        .into_iter()
+        .map(month_label)
+        .filter(|label| !label.is_empty())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_cash_chart_labels_each_month_of_a_short_horizon_once() {
+    // It used to read "1 1 2 2 3 4 4 5 5 6" under six bars.
+    for last in 1..=12 {
+        let expected: Vec<String> = (1..=last).map(|month| month.to_string()).collect();
+        assert_eq!(month_labels(last), expected, "horizon {last}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_cash_chart_labels_a_long_horizon_with_a_dozen_distinct_months() {
+    // The longest schedule: 36 months, a 36-month cycle and 10 years.
+    for last in 13..=192 {
+        let labels = month_labels(last);
+        let months: Vec<u32> = labels.iter().map(|label| label.parse().unwrap()).collect();
+        assert!(
+            (4..=13).contains(&months.len()),
+            "horizon {last}: {labels:?}"
+        );
+        assert!(
+            months.windows(2).all(|pair| pair[0] < pair[1]),
+            "horizon {last}: {labels:?}"
+        );
+        assert!(
+            months.iter().all(|month| (1..=last).contains(month)),
+            "horizon {last}: {labels:?}"
+        );
+    }
+}

@@ -36,7 +36,8 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &CashChart, lang: Lang) -> Result<
         .label_style(font(s, 11.0))
         .x_desc(text(lang, Text::ChartMonth))
         .y_desc(text(lang, Text::ChartCumulative))
-        .x_label_formatter(&|v| format!("{}", v.round() as i64))
+        .x_labels(month_ticks(last))
+        .x_label_formatter(&|v| month_label(*v))
         .y_label_formatter(&|v| money_label(*v, lang))
         .draw()?;
     chart.draw_series(data.months.iter().map(|(month, cash)| {
@@ -56,4 +57,22 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &CashChart, lang: Lang) -> Result<
     }
     root.present()?;
     Ok(())
+}
+
+/// How many month ticks to ask plotters for: about a dozen at most, so that
+/// long horizons step by 2, 5, 10… months. On the shortest horizons plotters
+/// may still offer half months; [`month_label`] leaves those blank (they
+/// used to read "1 1 2 2 3").
+pub fn month_ticks(last: u32) -> usize {
+    last.min(12) as usize + 1
+}
+
+/// A whole month's number; nothing for a tick between two months.
+pub fn month_label(tick: f64) -> String {
+    let month = tick.round();
+    if (tick - month).abs() < 1e-6 {
+        format!("{}", month as i64)
+    } else {
+        String::new()
+    }
 }

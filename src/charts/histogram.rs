@@ -31,6 +31,8 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Histogram, lang: Lang) -> Result<
     let tallest = data.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1);
     let mut chart = ChartBuilder::on(&root)
         .margin(10.0 * s)
+        // Room for the last money label, centred on the axis's end.
+        .margin_right(30.0 * s)
         .x_label_area_size(30.0 * s)
         .y_label_area_size(52.0 * s)
         .build_cartesian_2d(lo..hi, 0.0..f64::from(tallest) * 1.08)?;

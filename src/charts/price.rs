@@ -42,7 +42,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
         .margin(10.0 * s)
         .x_label_area_size(34.0 * s)
         .y_label_area_size(74.0 * s)
-        .right_y_label_area_size(56.0 * s)
+        .right_y_label_area_size(66.0 * s)
         .build_cartesian_2d(0.0..max_price, padded(net_min, net_max))?
         .set_secondary_coord(0.0..max_price, padded(roi_min, roi_cap));
 
