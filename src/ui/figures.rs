@@ -156,8 +156,9 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// On a phone the form comes first: this bar keeps ROI and net result in
-/// sight while typing. Hidden from screen readers (the figures are above).
+/// While the headline figures are off screen (a phone's form comes first; on
+/// a wide screen the form runs on below them), this bar keeps ROI and net
+/// result in sight. Hidden from screen readers (the figures are above).
 #[component]
 pub fn SummaryBar() -> impl IntoView {
     let calc = expect_context::<Calculator>();
@@ -166,8 +167,11 @@ pub fn SummaryBar() -> impl IntoView {
         calc.outcome
             .with(|outcome| figure_text(lang.get(), id, &outcome.figure(id)))
     };
+    let headline_shown = crate::ui::visible::on_screen_assuming(true, || {
+        document().query_selector(".results .headline").ok().flatten()
+    });
     view! {
-        <div class="summary-bar" aria-hidden="true">
+        <div class="summary-bar" hidden=move || headline_shown.get() aria-hidden="true">
             <span>{move || figure_label(lang.get(), FigureId::Roi)} " " <b>{move || shown(FigureId::Roi)}</b></span>
             <span>{move || figure_label(lang.get(), FigureId::NetResult)} " " <b>{move || shown(FigureId::NetResult)}</b></span>
         </div>

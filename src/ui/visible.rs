@@ -14,7 +14,16 @@ use leptos::prelude::*;
 /// let shown = on_screen(move || canvas.get().map(Into::into));
 /// ```
 pub fn on_screen(element: impl Fn() -> Option<web_sys::Element> + 'static) -> RwSignal<bool> {
-    let shown = RwSignal::new(false);
+    on_screen_assuming(false, element)
+}
+
+/// [`on_screen`], taken as `assumed` until the first report: `true` where
+/// showing something over the element while unsure would flash.
+pub fn on_screen_assuming(
+    assumed: bool,
+    element: impl Fn() -> Option<web_sys::Element> + 'static,
+) -> RwSignal<bool> {
+    let shown = RwSignal::new(assumed);
     // Keeps the observer alive as long as the component.
     let watch = StoredValue::new_local(None);
     Effect::new(move |_| {

@@ -258,3 +258,39 @@ for (const width of [1280, 360]) {
     await context.close();
   });
 }
+
+// While the headline figures are off screen, a bar at the bottom keeps ROI
+// and net result in sight, on a phone (form first) and on a desktop (the
+// form runs on below the figures); it steps aside when they are in view.
+for (const width of [1280, 390]) {
+  test(`the summary bar shows the live figures only while the headline is off screen (${width} px)`, async () => {
+    const context = await freshContext(browser, { viewport: { width, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await ready(page);
+    const bar = page.locator(".summary-bar");
+    const barFigures = () => bar.locator("b").allTextContents();
+    const cardFigures = async () => [await page.textContent('[data-testid="roi"] .card-value'), await page.textContent('[data-testid="net-result"] .card-value')];
+    await twoFrames(page);
+    const headlineOnScreen = await page.evaluate(() => document.querySelector(".results .headline").getBoundingClientRect().top < innerHeight);
+    assert.equal(headlineOnScreen, width > 1000, "the headline starts on screen on a desktop only");
+    assert.equal(await bar.isVisible(), !headlineOnScreen);
+
+    // Down the form, where the figures are out of sight: the bar shows them,
+    // and follows an edit made there.
+    await page.locator('input[name="deal"]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 400));
+    await bar.waitFor({ state: "visible" });
+    await page.fill('input[name="deal"]', "12000");
+    await page.waitForFunction(() => document.querySelector('[data-testid="net-result"]').dataset.value === "51600");
+    await twoFrames(page);
+    const [roi, net] = await cardFigures();
+    assert.match(net, /51\s?600\s?€/);
+    assert.deepEqual((await barFigures()).map((t) => t.replace(/\s/g, "")), [roi, net].map((t) => t.replace(/\s/g, "")));
+
+    // Back on the figures: the bar steps aside.
+    await page.locator(".results .headline").scrollIntoViewIfNeeded();
+    await bar.waitFor({ state: "hidden" });
+    await context.close();
+  });
+}
