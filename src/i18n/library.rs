@@ -4,7 +4,7 @@
 //! French typography as in [`super::fields`]: a no-break space (`\u{a0}`)
 //! before `:`, `;`, `?`, `!` and inside « », the typographic apostrophe `’`.
 
-use super::Lang;
+use super::{quoted, Lang};
 use crate::engine::Field;
 use crate::export::{ImportIssue, ImportProblem};
 use crate::library::Said;
@@ -173,11 +173,6 @@ pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
         DownloadBackup => ("Télécharger la copie brute", "Download the raw copy"),
     };
     lang.pick(fr, en)
-}
-
-/// A name as it is quoted in a sentence.
-fn quoted(lang: Lang, name: &str) -> String {
-    lang.pick(format!("«\u{a0}{name}\u{a0}»"), format!("“{name}”"))
 }
 
 /// What the library just did, in one sentence.

@@ -26,6 +26,12 @@ pub use fields::{choice_label, field_help, field_label, field_unit, group_label,
 pub use figures::{figure_help, figure_label};
 pub use problems::{parse_error_message, problem_message, undefined_reason};
 
+/// A name or a value as it is quoted in a sentence: « name » in French,
+/// “name” in English.
+pub fn quoted(lang: Lang, name: &str) -> String {
+    lang.pick(format!("«\u{a0}{name}\u{a0}»"), format!("“{name}”"))
+}
+
 /// The interface language. French first: it is the default.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,

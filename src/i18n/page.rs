@@ -282,11 +282,12 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         }
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
     };
-    if item.value.is_empty() {
-        format!("«\u{a0}{}\u{a0}»\u{a0}: {why}", item.key)
+    let what = if item.value.is_empty() {
+        super::quoted(lang, &item.key)
     } else {
-        format!("«\u{a0}{}={}\u{a0}»\u{a0}: {why}", item.key, item.value)
-    }
+        super::quoted(lang, &format!("{}={}", item.key, item.value))
+    };
+    lang.pick(format!("{what}\u{a0}: {why}"), format!("{what}: {why}"))
 }
 
 pub fn dismiss_label(lang: Lang) -> &'static str {

@@ -449,3 +449,29 @@ fn page_texts_are_typeset() {
         check_english("reading", &reading(Lang::En, r).replace(" %", "%"));
     }
 }
+
+#[test]
+fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
+    use crate::link::{Ignored, IgnoredReason};
+    let with_value = Ignored {
+        key: "renewal".into(),
+        value: "2000".into(),
+        reason: IgnoredReason::UnknownKey,
+    };
+    let bare = Ignored {
+        value: String::new(),
+        ..with_value.clone()
+    };
+    assert_eq!(
+        page::ignored_text(Lang::Fr, &with_value),
+        "«\u{a0}renewal=2000\u{a0}»\u{a0}: paramètre inconnu"
+    );
+    assert_eq!(
+        page::ignored_text(Lang::En, &with_value),
+        "“renewal=2000”: unknown parameter"
+    );
+    assert_eq!(
+        page::ignored_text(Lang::En, &bare),
+        "“renewal”: unknown parameter"
+    );
+}

@@ -168,7 +168,10 @@ pub fn SummaryBar() -> impl IntoView {
             .with(|outcome| figure_text(lang.get(), id, &outcome.figure(id)))
     };
     let headline_shown = crate::ui::visible::on_screen_assuming(true, || {
-        document().query_selector(".results .headline").ok().flatten()
+        document()
+            .query_selector(".results .headline")
+            .ok()
+            .flatten()
     });
     view! {
         <div class="summary-bar" hidden=move || headline_shown.get() aria-hidden="true">
