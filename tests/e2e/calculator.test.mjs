@@ -291,6 +291,21 @@ for (const width of [1280, 390]) {
     // Back on the figures: the bar steps aside.
     await page.locator(".results .headline").scrollIntoViewIfNeeded();
     await bar.waitFor({ state: "hidden" });
+
+    // A field reached from the keyboard is not left under the bar: with the
+    // next field just below the fold, Tab scrolls it up past the bar.
+    await page.evaluate(() => {
+      const next = document.querySelector('input[name="cycle"]').getBoundingClientRect();
+      scrollBy(0, next.top - innerHeight + 10);
+    });
+    await bar.waitFor({ state: "visible" });
+    await page.focus('input[name="months"]');
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.name), "cycle");
+    await twoFrames(page);
+    const fieldBottom = await page.evaluate(() => document.querySelector('input[name="cycle"]').getBoundingClientRect().bottom);
+    const barTop = await page.evaluate(() => document.querySelector(".summary-bar").getBoundingClientRect().top);
+    assert.ok(fieldBottom <= barTop, `the focused field ends at ${fieldBottom} px, under the bar from ${barTop} px`);
     await context.close();
   });
 }
