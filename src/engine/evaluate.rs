@@ -388,7 +388,11 @@ pub fn evaluate(inputs: &Inputs) -> Outcome {
     let lifetime_margin = funnel.sales.and_then(|sales| mul(sales, ltv_margin?));
     let lifetime_net = lifetime_margin.and_then(|margin| sub(margin, total_cost?));
     let lifetime_roi = total_cost.and_then(|total| div(lifetime_net?, total, Undefined::NoCost));
-    let ltv_to_cac = cost_per_sale.and_then(|cac| div(ltv_margin?, cac, Undefined::NoCost));
+    // ltv_margin / (total_cost / sales), as one division of the lifetime
+    // margin by the total cost: dividing by the rounded cost per sale made
+    // an exact 3 read 2.99…9 and fail the guardrail.
+    let ltv_to_cac =
+        cost_per_sale.and_then(|_| div(lifetime_margin?, total_cost?, Undefined::NoCost));
 
     let break_even_price = break_even_price(&funnel);
     let max_price_for_target = max_price_for_target(&funnel, inputs.target);

@@ -6,19 +6,23 @@
 //! sign `cycle` months later and renew 12 k months after that. The horizon is
 //! `months + cycle + 12 × years`, the month the last renewal arrives.
 //!
-//! Decision on rounding: each stream's monthly amount is `total / months`,
-//! kept to [`SCHEDULE_DECIMALS`] decimals (10^-12 €, far below a cent), and
-//! the stream's LAST month takes the remainder, so the months add up exactly
-//! to the stream's total instead of drifting by a rounding step. The streams'
-//! totals come from the results (the last margin stream is the lifetime
-//! margin minus the others; month 1's one-off cost is the total cost minus
-//! the variable cost), and the cumulative net at the horizon IS the
-//! `lifetime_net` figure. So the schedule closes exactly on the number the
-//! results show, and "payback none ⇔ cumulative net at the horizon < 0" holds
-//! exactly. (A total with more than 12 decimals, which only sub-cent inputs
-//! produce, is spread as its value rounded to 12 decimals; the horizon step
-//! absorbs that sub-10^-12 € difference.) The common scale also keeps every
-//! running sum exact and fast.
+//! Decision on rounding: each stream's amount to date at month t is its
+//! total × (months of it elapsed) / months, the streams' sum divided once
+//! and kept to [`SCHEDULE_DECIMALS`] decimals (10^-12 €, far below a cent);
+//! a month's cost or margin is the difference between two such amounts to
+//! date. So the months add up exactly to each total, an amount to date that
+//! is exact (a cumulative net of exactly 0 included) is shown exact, and
+//! the payback month is the spec's. The streams' totals come from the
+//! results (the last margin stream is the lifetime margin minus the others;
+//! month 1's one-off cost is the total cost minus the variable cost), and
+//! the cumulative net at the horizon IS the `lifetime_net` figure. So the
+//! schedule closes exactly on the number the results show, and "payback
+//! none ⇔ cumulative net at the horizon < 0" holds exactly. (A total with
+//! more than 12 decimals, which only sub-cent inputs produce, is taken
+//! rounded to 12 decimals; the horizon step absorbs that sub-10^-12 €
+//! difference. For the same reason a cumulative net within 10^-12 € of zero
+//! counts as what it shows.) The common scale also keeps every running sum
+//! exact and fast.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -80,48 +84,51 @@ pub(crate) fn build(months: u32, cycle: u32, totals: &Totals) -> Result<Schedule
     let horizon = months + cycle + 12 * years;
     let len = horizon as usize;
 
-    // Cost: the variable cost over the campaign, the one-off costs in month 1.
-    let mut costs = vec![Decimal::ZERO; len];
+    // Cost: the one-off costs in month 1, the variable cost over the campaign.
     let variable_cost = on_grid(totals.variable_cost);
-    spread(&mut costs, 0, months, variable_cost)?;
-    add_to(
-        &mut costs,
-        0,
-        sub(on_grid(totals.total_cost), variable_cost)?,
-    )?;
+    let one_off = sub(on_grid(totals.total_cost), variable_cost)?;
+    let costs = [
+        (Stream::OneOff, one_off),
+        (Stream::Spread(0), variable_cost),
+    ];
 
     // Margin: the first sales, then each renewal year, the last stream
     // taking what is left of the lifetime margin.
-    let mut streams: Vec<Decimal> = std::iter::once(totals.first_sale_margin)
+    let mut margin_totals: Vec<Decimal> = std::iter::once(totals.first_sale_margin)
         .chain(totals.renewal_margins.iter().copied())
         .map(on_grid)
         .collect();
-    if let Some((last, others)) = streams.split_last_mut() {
+    if let Some((last, others)) = margin_totals.split_last_mut() {
         let others_total = others
             .iter()
             .try_fold(Decimal::ZERO, |sum, total| add(sum, *total))?;
         *last = sub(on_grid(totals.lifetime_margin), others_total)?;
     }
-    let mut margins = vec![Decimal::ZERO; len];
-    for (k, total) in streams.into_iter().enumerate() {
-        spread(&mut margins, cycle as usize + 12 * k, months, total)?;
-    }
+    let margins: Vec<(Stream, Decimal)> = margin_totals
+        .into_iter()
+        .enumerate()
+        .map(|(k, total)| (Stream::Spread(cycle + 12 * k as u32), total))
+        .collect();
 
+    let costs_to_date = to_date(&costs, horizon, months)?;
+    let margins_to_date = to_date(&margins, horizon, months)?;
     let mut rows = Vec::with_capacity(len);
-    let mut cumulative_net = Decimal::ZERO;
-    for (index, (cost, margin)) in costs.into_iter().zip(margins).enumerate() {
-        let month = u32::try_from(index + 1).map_err(|_| Undefined::Overflow)?;
-        cumulative_net = if month == horizon {
+    let (mut cost_so_far, mut margin_so_far) = (Decimal::ZERO, Decimal::ZERO);
+    for (month, (cost_by_now, margin_by_now)) in
+        (1..=horizon).zip(costs_to_date.into_iter().zip(margins_to_date))
+    {
+        let cumulative_net = if month == horizon {
             totals.lifetime_net
         } else {
-            add(cumulative_net, sub(margin, cost)?)?
+            sub(margin_by_now, cost_by_now)?
         };
         rows.push(MonthRow {
             month,
-            cost: cost.normalize(),
-            margin: margin.normalize(),
+            cost: sub(cost_by_now, cost_so_far)?.normalize(),
+            margin: sub(margin_by_now, margin_so_far)?.normalize(),
             cumulative_net: cumulative_net.normalize(),
         });
+        (cost_so_far, margin_so_far) = (cost_by_now, margin_by_now);
     }
 
     Ok(Schedule {
@@ -143,26 +150,80 @@ fn payback_month(rows: &[MonthRow]) -> Option<u32> {
     payback
 }
 
-/// Adds `total / months` (on the grid) to each of `months` slots from `first`,
-/// the last slot taking the remainder so the slots add up to `total`.
-fn spread(
-    slots: &mut [Decimal],
-    first: usize,
+/// When a stream's amount falls.
+#[derive(Clone, Copy)]
+enum Stream {
+    /// All of it in month 1.
+    OneOff,
+    /// Evenly over `months` months, the first being the month after this
+    /// many months (0: month 1).
+    Spread(u32),
+}
+
+/// What the streams add up to by the end of each month to the horizon, on
+/// the grid.
+///
+/// A stream's amount to date is `total × months elapsed / months`: the sum
+/// of the numerators runs exactly (additions on the grid) and each month's
+/// sum is divided once. So an amount that is exact at some month (say
+/// 2,000 € after 3 of 6 months of 4,000 €) comes out exact, and costs and
+/// margins equal at that month give a cumulative net of exactly 0, hence the
+/// payback month the spec defines. Rounding equal monthly shares first made
+/// that month 10^-12 € short, and payback a month late.
+fn to_date(
+    streams: &[(Stream, Decimal)],
+    horizon: u32,
     months: u32,
-    total: Decimal,
-) -> Result<(), Undefined> {
-    let share = on_grid(div(total, Decimal::from(months), Undefined::Overflow)?);
-    let before_last = mul(share, Decimal::from(months - 1))?;
-    let last = sub(total, before_last)?;
-    for offset in 0..months as usize {
-        let amount = if offset + 1 == months as usize {
-            last
-        } else {
-            share
-        };
-        add_to(slots, first + offset, amount)?;
+) -> Result<Vec<Decimal>, Undefined> {
+    // What each month adds to (amount to date × months).
+    let mut added = vec![Decimal::ZERO; horizon as usize];
+    for (stream, total) in streams {
+        match *stream {
+            Stream::OneOff => add_to(&mut added, 0, mul(*total, Decimal::from(months))?)?,
+            Stream::Spread(after) => {
+                for month in after..after + months {
+                    add_to(&mut added, month as usize, *total)?;
+                }
+            }
+        }
     }
-    Ok(())
+    let mut times_months = Decimal::ZERO;
+    added
+        .into_iter()
+        .map(|amount| {
+            times_months = add(times_months, amount)?;
+            divided_on_grid(times_months, months)
+        })
+        .collect()
+}
+
+/// `amount / by` rounded once, half to even, to the grid: in integers when
+/// they suffice (each month's division was half of `evaluate`'s time on
+/// the longest schedule), else by the general decimal division.
+fn divided_on_grid(amount: Decimal, by: u32) -> Result<Decimal, Undefined> {
+    let exact = (|| {
+        let up = SCHEDULE_DECIMALS.checked_sub(amount.scale())?;
+        let scaled = amount.mantissa().checked_mul(10i128.checked_pow(up)?)?;
+        let by = i128::from(by.max(1));
+        let quotient = scaled / by;
+        let remainder = scaled - quotient * by;
+        let twice = remainder.abs() * 2;
+        let away = twice > by || (twice == by && quotient % 2 != 0);
+        let rounded = if away {
+            quotient + scaled.signum()
+        } else {
+            quotient
+        };
+        Decimal::try_from_i128_with_scale(rounded, SCHEDULE_DECIMALS).ok()
+    })();
+    match exact {
+        Some(quotient) => Ok(quotient),
+        None => Ok(on_grid(div(
+            amount,
+            Decimal::from(by),
+            Undefined::Overflow,
+        )?)),
+    }
 }
 
 fn add_to(slots: &mut [Decimal], index: usize, amount: Decimal) -> Result<(), Undefined> {
@@ -173,4 +234,38 @@ fn add_to(slots: &mut [Decimal], index: usize, amount: Decimal) -> Result<(), Un
 
 fn on_grid(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(SCHEDULE_DECIMALS, RoundingStrategy::MidpointNearestEven)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_division_on_the_grid_rounds_once_half_to_even() {
+        let d = |text: &str| text.parse::<Decimal>().unwrap();
+        let cases = [
+            ("100", 3, "33.333333333333"),
+            ("200", 3, "66.666666666667"),
+            ("-200", 3, "-66.666666666667"),
+            ("12000", 6, "2000"),
+            // Halfway on the grid: to the even neighbour, up or down.
+            ("0.000000000005", 2, "0.000000000002"),
+            ("0.000000000007", 2, "0.000000000004"),
+            ("-0.000000000005", 2, "-0.000000000002"),
+            ("0", 7, "0"),
+        ];
+        for (amount, by, expected) in cases {
+            assert_eq!(
+                divided_on_grid(d(amount), by),
+                Ok(d(expected)),
+                "{amount} / {by}"
+            );
+        }
+        // Beyond what the integers hold: the decimal division answers.
+        let huge = Decimal::MAX / Decimal::from(2);
+        assert_eq!(
+            divided_on_grid(huge, 3),
+            Ok(on_grid(huge / Decimal::from(3)))
+        );
+    }
 }

@@ -320,6 +320,14 @@ fn guardrails_are_inclusive() {
     assert_figure(at_192.ltv_to_cac, "3");
     assert!(at_192.guardrail_ltv_cac_ok);
     assert!(!evaluate(&inputs(&[(Field::Price, "192.0001")])).guardrail_ltv_cac_ok);
+
+    // A cost per sale that does not terminate: 9,584 / 12 = 798.66…7. LTV
+    // 5,990 × 40 % = 2,396, and 2,396 × 12 / 9,584 = 3 exactly; dividing by
+    // the rounded cost per sale gave 2.99…9 and a failed guardrail.
+    let exactly_three = evaluate(&inputs(&[(Field::Deal, "5990"), (Field::Fixed, "3584")]));
+    assert!(data_value(exactly_three.cost_per_sale).starts_with("798.666666"));
+    assert_figure(exactly_three.ltv_to_cac, "3");
+    assert!(exactly_three.guardrail_ltv_cac_ok);
 }
 
 #[test]

@@ -112,8 +112,9 @@ fn renewals_arrive_twelve_months_apart_up_to_the_horizon() {
 }
 
 #[test]
-fn the_last_month_takes_the_remainder() {
-    // 100 € over three months: two shares of 100/3 on the 10^-12 grid, and the rest.
+fn amounts_to_date_are_rounded_once_and_add_up_to_the_total() {
+    // 100 € over three months: 33.33…, 66.66…, 100 to date on the 10^-12
+    // grid; each month is the difference.
     let schedule = schedule(&inputs(&[
         (Field::Meetings, "1"),
         (Field::Price, "100"),
@@ -128,12 +129,37 @@ fn the_last_month_takes_the_remainder() {
         .collect();
     assert_eq!(
         costs,
-        ["33.333333333333", "33.333333333333", "33.333333333334"]
+        ["33.333333333333", "33.333333333334", "33.333333333333"]
     );
     let total: Decimal = schedule.rows.iter().map(|row| row.cost).sum();
     assert_eq!(total, d("100"));
-    assert_eq!(schedule.rows[2].cumulative_net, d("-100"));
+    let nets: Vec<String> = schedule
+        .rows
+        .iter()
+        .map(|row| row.cumulative_net.to_string())
+        .collect();
+    assert_eq!(nets, ["-33.333333333333", "-66.666666666667", "-100"]);
     assert_eq!(schedule.payback_month, None);
+}
+
+#[test]
+fn a_cumulative_net_of_exactly_zero_is_paid_back() {
+    // 50 × 80 € = 4,000 € over 6 months (666.66… a month) and 7,600 € of
+    // setup in month 1; 12 sales × 2,400 € of margin over months 2 to 7
+    // (4,800 a month). At month 3: 2 × 4,800 − 3 × 666.66… − 7,600 = 0, so
+    // the spec's payback month is 3. Equal rounded shares made it
+    // −0.000000000001 and payback month 4.
+    let outcome = evaluate(&inputs(&[
+        (Field::Price, "80"),
+        (Field::Setup, "7600"),
+        (Field::Months, "6"),
+        (Field::Cycle, "1"),
+    ]));
+    let schedule = &outcome.schedule;
+    assert_eq!(schedule.rows[1].cumulative_net, d("-4133.333333333333"));
+    assert_eq!(schedule.rows[2].cumulative_net, Decimal::ZERO);
+    assert_eq!(schedule.payback_month, Some(3));
+    assert_eq!(outcome.payback_month, Ok(d("3")));
 }
 
 #[test]
