@@ -307,7 +307,11 @@ impl Fixed {
     /// Rounds `value` to `dp` decimals (half away from zero). Trailing zeros
     /// of the decimals are dropped unless `pad`, which writes exactly `dp`.
     fn new(value: Decimal, dp: u32, pad: bool) -> Fixed {
-        let rounded = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+        Fixed::rounded(value, dp, pad, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    fn rounded(value: Decimal, dp: u32, pad: bool, strategy: RoundingStrategy) -> Fixed {
+        let rounded = value.round_dp_with_strategy(dp, strategy);
         let text = rounded.abs().to_string();
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut frac = frac.trim_end_matches('0').to_string();
@@ -423,9 +427,11 @@ pub fn percent_unsigned(fraction: Decimal, lang: Lang) -> String {
     percent_text(fraction, lang, false)
 }
 
-/// A multiple: `4.8` → `"4,8×"` / `"4.8×"`; at most two decimals.
+/// A multiple: `4.8` → `"4,8×"` / `"4.8×"`; at most two decimals, rounded
+/// down: multiples are read against thresholds (LTV:CAC ≥ 3), and 2.996
+/// must not show as the "3×" its failed guardrail denies.
 pub fn multiple(value: Decimal, lang: Lang) -> String {
-    let fixed = Fixed::new(value, 2, false);
+    let fixed = Fixed::rounded(value, 2, false, RoundingStrategy::ToNegativeInfinity);
     format!("{}{}×", fixed.sign(false), fixed.digits(lang))
 }
 
@@ -691,7 +697,10 @@ mod tests {
         assert_eq!(multiple(d("4.8"), Lang::Fr), "4,8×");
         assert_eq!(multiple(d("4.8"), Lang::En), "4.8×");
         assert_eq!(multiple(d("3"), Lang::En), "3×");
-        assert_eq!(multiple(d("1.005"), Lang::Fr), "1,01×");
+        assert_eq!(multiple(d("1.005"), Lang::Fr), "1×");
+        assert_eq!(multiple(d("2.996"), Lang::Fr), "2,99×");
+        assert_eq!(multiple(d("2.9999999999999"), Lang::En), "2.99×");
+        assert_eq!(multiple(d("3.0001"), Lang::En), "3×");
         assert_eq!(count(d("12.5"), Lang::Fr), "12,5");
         assert_eq!(count(d("1000"), Lang::Fr), "1\u{202f}000");
         assert_eq!(count(d("1000"), Lang::En), "1,000");
@@ -796,8 +805,9 @@ mod tests {
                 let expected = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
                 let back = parse_number(&count(value, lang), lang).unwrap();
                 prop_assert_eq!(Decimal::from_str(&back).unwrap(), expected);
+                let floored = value.round_dp_with_strategy(2, RoundingStrategy::ToNegativeInfinity);
                 let back = parse_number(&multiple(value, lang), lang).unwrap();
-                prop_assert_eq!(Decimal::from_str(&back).unwrap(), expected);
+                prop_assert_eq!(Decimal::from_str(&back).unwrap(), floored);
             }
 
             #[test]
