@@ -95,12 +95,15 @@ impl Calculator {
         let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         let segments = RwSignal::new(draft.segments.clone());
         let tools = RwSignal::new(draft.tools.clone());
-        let checked_by = [prudent, central, ambitious];
-        let texts_by = [prudent_texts, central_texts, ambitious_texts];
+        // In `Variant::ALL` order, as `errors()` and `shown()` index them.
+        let by_variant = [
+            (prudent, prudent_texts),
+            (central, central_texts),
+            (ambitious, ambitious_texts),
+        ];
         let errors =
-            checked_by.map(|checked| Memo::new(move |_| checked.with(|c| c.errors.clone())));
-        let shown = [0, 1, 2].map(|at| {
-            let (checked, texts) = (checked_by[at], texts_by[at]);
+            by_variant.map(|(checked, _)| Memo::new(move |_| checked.with(|c| c.errors.clone())));
+        let shown = by_variant.map(|(checked, texts)| {
             Memo::new(move |_| shown_texts(&texts.read(), &checked.read().inputs, lang.get()))
         });
 

@@ -112,3 +112,11 @@ fn variant_tokens() {
     let keys: Vec<&str> = Variant::ALL.iter().map(|variant| variant.key()).collect();
     assert_eq!(keys, ["prudent", "central", "ambitious"]);
 }
+
+#[test]
+fn a_variant_indexes_its_place_in_all() {
+    // The page keeps per-variant memos in arrays indexed by `which as usize`.
+    for (place, variant) in Variant::ALL.into_iter().enumerate() {
+        assert_eq!(variant as usize, place);
+    }
+}
