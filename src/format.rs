@@ -397,6 +397,16 @@ pub fn money(amount: Decimal, lang: Lang) -> String {
     money_text(&fixed, lang)
 }
 
+/// The highest price that still meets a goal (break-even, target ROI),
+/// rounded DOWN to the cent: a price shown as affordable must be, so
+/// 575.996 € shows 575,99 €, not the 576 € at which the campaign loses.
+pub fn price_ceiling(amount: Decimal, lang: Lang) -> String {
+    money(
+        amount.round_dp_with_strategy(2, RoundingStrategy::ToNegativeInfinity),
+        lang,
+    )
+}
+
 /// An amount in whole euros, for headlines and chart axes: `"1 235 €"` /
 /// `"€1,235"`.
 pub fn money_rounded(amount: Decimal, lang: Lang) -> String {
@@ -471,10 +481,14 @@ pub fn figure(value: &Result<Decimal, Undefined>, unit: FigureUnit, lang: Lang) 
 
 /// An engine figure, written the way this figure reads best: like
 /// [`figure`], except that the break-even close rate, a rate rather than a
-/// return, has no `+` sign (`"25 %"`, not `"+25 %"`).
+/// return, has no `+` sign (`"25 %"`, not `"+25 %"`), and the highest
+/// prices are [`price_ceiling`]s.
 pub fn figure_for(id: FigureId, value: &Result<Decimal, Undefined>, lang: Lang) -> String {
     match (id, value) {
         (FigureId::BreakEvenSaleRate, Ok(rate)) => percent_unsigned(*rate, lang),
+        (FigureId::BreakEvenPrice | FigureId::MaxPriceForTarget, Ok(price)) => {
+            price_ceiling(*price, lang)
+        }
         _ => figure(value, id.unit(), lang),
     }
 }
@@ -729,6 +743,24 @@ mod tests {
             "25\u{a0}%"
         );
         assert_eq!(figure_for(FigureId::Roi, &v("3.8"), Lang::En), "+380%");
+        // A highest price is never shown above itself.
+        let ceiling = v("575.996");
+        assert_eq!(
+            figure_for(FigureId::BreakEvenPrice, &ceiling, Lang::Fr),
+            "575,99\u{a0}€"
+        );
+        assert_eq!(
+            figure_for(FigureId::MaxPriceForTarget, &ceiling, Lang::En),
+            "€575.99"
+        );
+        assert_eq!(
+            figure_for(FigureId::BreakEvenPrice, &v("576"), Lang::En),
+            "€576"
+        );
+        assert_eq!(
+            figure_for(FigureId::CostPerSale, &ceiling, Lang::En),
+            "€576"
+        );
         assert_eq!(figure_for(FigureId::PaybackMonth, &none, Lang::En), "—");
     }
 
@@ -808,6 +840,14 @@ mod tests {
                 let floored = value.round_dp_with_strategy(2, RoundingStrategy::ToNegativeInfinity);
                 let back = parse_number(&multiple(value, lang), lang).unwrap();
                 prop_assert_eq!(Decimal::from_str(&back).unwrap(), floored);
+            }
+
+            #[test]
+            fn a_price_ceiling_is_the_highest_cent_not_above_the_price(value in decimal(), lang in lang()) {
+                let back = parse_number(&price_ceiling(value, lang), lang).unwrap();
+                let shown = Decimal::from_str(&back).unwrap();
+                prop_assert!(shown <= value, "{} shown as {}", value, shown);
+                prop_assert!(value - shown < Decimal::new(1, 2), "{} shown as {}", value, shown);
             }
 
             #[test]

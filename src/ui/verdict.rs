@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::engine::Outcome;
-use crate::format::{money, percent};
+use crate::format::{money, percent, price_ceiling};
 use crate::i18n::page::{reading, Reading};
 use crate::i18n::Lang;
 use crate::ui::state::Calculator;
@@ -17,7 +17,7 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
         .break_even_price
         .ok()
         .filter(|price| *price >= Decimal::ZERO)
-        .map(|price| money(price, lang));
+        .map(|price| price_ceiling(price, lang));
     let per_euro = money(roi, lang);
     let roi = percent(roi, lang);
     let loss = money(net.abs(), lang);

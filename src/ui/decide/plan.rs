@@ -21,7 +21,8 @@ fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
             decide_text(lang, DecideText::NoPriceBreaksEven).to_string()
         }
         Ok(value) => match id {
-            PlanFigureId::Budget | PlanFigureId::MaxPrice => format::money(*value, lang),
+            PlanFigureId::Budget => format::money(*value, lang),
+            PlanFigureId::MaxPrice => format::price_ceiling(*value, lang),
             PlanFigureId::Roi => format::percent(*value, lang),
             _ => format::count(*value, lang),
         },
