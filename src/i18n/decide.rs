@@ -33,14 +33,13 @@ pub enum DecideText {
     CapacityLead,
     CapacityWarning,
     CapacityOk,
-    Weeks,
     NoPriceBreaksEven,
     Unreadable,
 }
 
 impl DecideText {
     /// Every text, for the completeness and typography tests.
-    pub const ALL: [DecideText; 20] = [
+    pub const ALL: [DecideText; 19] = [
         DecideText::Heading,
         DecideText::Lead,
         DecideText::CompareHeading,
@@ -58,7 +57,6 @@ impl DecideText {
         DecideText::CapacityLead,
         DecideText::CapacityWarning,
         DecideText::CapacityOk,
-        DecideText::Weeks,
         DecideText::NoPriceBreaksEven,
         DecideText::Unreadable,
     ];
@@ -109,7 +107,6 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
             "Vos commerciaux peuvent suivre ces rendez-vous pendant la campagne.",
             "Your sales people can take these meetings during the campaign.",
         ),
-        Weeks => ("semaines", "weeks"),
         NoPriceBreaksEven => (
             "aucun prix ne rend ce plan rentable",
             "no price makes this plan break even",
@@ -120,6 +117,22 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
         ),
     };
     lang.pick(fr, en)
+}
+
+/// A whole number of weeks with its noun: French takes the singular for 0
+/// and 1 ("0 semaine", "1 semaine"), English for 1 only ("0 weeks").
+pub fn weeks(lang: Lang, count: Decimal) -> String {
+    let singular = match lang {
+        Lang::Fr => count < Decimal::TWO,
+        Lang::En => count == Decimal::ONE,
+    };
+    let noun = match (lang, singular) {
+        (Lang::Fr, true) => "semaine",
+        (Lang::Fr, false) => "semaines",
+        (Lang::En, true) => "week",
+        (Lang::En, false) => "weeks",
+    };
+    format!("{} {noun}", format::count(count, lang))
 }
 
 /// The label of a comparison input.
@@ -467,5 +480,21 @@ mod tests {
             safest: Some(Model::Result),
         };
         assert!(verdict_sentence(Lang::Fr, verdict).contains("au résultat"));
+    }
+}
+
+#[cfg(test)]
+mod weeks_tests {
+    use super::*;
+
+    #[test]
+    fn weeks_agree_with_their_number() {
+        let said = |lang, n: i64| weeks(lang, Decimal::from(n));
+        assert_eq!(said(Lang::Fr, 0), "0 semaine");
+        assert_eq!(said(Lang::Fr, 1), "1 semaine");
+        assert_eq!(said(Lang::Fr, 2), "2 semaines");
+        assert_eq!(said(Lang::En, 0), "0 weeks");
+        assert_eq!(said(Lang::En, 1), "1 week");
+        assert_eq!(said(Lang::En, 187), "187 weeks");
     }
 }

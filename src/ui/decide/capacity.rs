@@ -16,11 +16,7 @@ fn capacity_in_words(lang: Lang, id: CapacityFigureId, figure: &CapacityFigure) 
     match (id, figure) {
         (_, Err(why)) => capacity_undefined_reason(lang, *why).to_string(),
         (CapacityFigureId::Load, Ok(load)) => format::percent_unsigned(*load, lang),
-        (CapacityFigureId::ExtraWeeks, Ok(weeks)) => format!(
-            "{} {}",
-            format::count(*weeks, lang),
-            decide_text(lang, DecideText::Weeks)
-        ),
+        (CapacityFigureId::ExtraWeeks, Ok(count)) => crate::i18n::decide::weeks(lang, *count),
     }
 }
 
