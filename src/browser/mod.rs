@@ -41,12 +41,17 @@ pub fn focus_within(id: &str, selector: &str) {
     }
 }
 
-/// Keeps `<html lang>` in sync with the chosen language.
-pub fn set_document_language(code: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
+/// Keeps `<html lang>`, the tab's title and the meta description in the
+/// chosen language.
+pub fn set_document_language(code: &str, title: &str, description: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", code);
+    }
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector(r#"meta[name="description"]"#) {
+        let _ = meta.set_attribute("content", description);
     }
 }

@@ -6,6 +6,9 @@ use super::Lang;
 /// One fixed text of the page. Exhaustive matches keep both languages complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
+    /// The browser tab's title and the meta description.
+    DocumentTitle,
+    MetaDescription,
     AppTitle,
     RoiHelpSummary,
     ScenarioName,
@@ -49,7 +52,9 @@ pub enum Text {
 
 impl Text {
     /// Every text, for the completeness and typography tests.
-    pub const ALL: [Text; 39] = [
+    pub const ALL: [Text; 41] = [
+        Text::DocumentTitle,
+        Text::MetaDescription,
         Text::AppTitle,
         Text::RoiHelpSummary,
         Text::ScenarioName,
@@ -95,6 +100,10 @@ impl Text {
 pub fn text(lang: Lang, key: Text) -> &'static str {
     use Text::*;
     match (lang, key) {
+        (Lang::Fr, DocumentTitle) => "ROI de la téléprospection au résultat",
+        (Lang::En, DocumentTitle) => "Pay-per-meeting telemarketing ROI",
+        (Lang::Fr, MetaDescription) => "Calculez le ROI d’une campagne de téléprospection payée au rendez-vous\u{a0}: coût par rendez-vous tenu, ventes, marge, prix maximal par rendez-vous et retour sur investissement.",
+        (Lang::En, MetaDescription) => "Work out the ROI of a telemarketing campaign paid per meeting: cost per held meeting, sales, margin, the highest price per meeting worth paying and return on investment.",
         (Lang::Fr, AppTitle) => "Téléprospection au résultat\u{a0}: la campagne vaut-elle son prix\u{a0}?",
         (Lang::En, AppTitle) => "Pay-per-meeting telemarketing: is the campaign worth its price?",
         (Lang::Fr, AppLead) => "Saisissez votre campagne\u{a0}: le calculateur donne le coût réel d’un rendez-vous tenu, les clients et la marge attendus, le ROI et le prix maximal à payer par rendez-vous. Tout est calculé dans votre navigateur\u{a0}; rien n’est envoyé.",

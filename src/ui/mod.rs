@@ -147,7 +147,14 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || pasted.remove());
 
-    Effect::new(move |_| set_document_language(calc.lang.get().code()));
+    Effect::new(move |_| {
+        let lang = calc.lang.get();
+        set_document_language(
+            lang.code(),
+            text(lang, Text::DocumentTitle),
+            text(lang, Text::MetaDescription),
+        );
+    });
     // The autosave and the address wait for typing to pause (and happen at
     // once if the page is hidden or left): one edit then costs no storage
     // write, no JSON and no link encoding.

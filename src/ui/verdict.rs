@@ -18,6 +18,13 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
         .ok()
         .filter(|price| *price >= Decimal::ZERO)
         .map(|price| price_ceiling(price, lang));
+    // A loss that only a price under one cent would cure has no price that
+    // cures it: "it would pay below 0 €" is no advice.
+    let cure_price = outcome
+        .break_even_price
+        .ok()
+        .filter(|price| *price >= Decimal::new(1, 2))
+        .map(|price| price_ceiling(price, lang));
     let per_euro = money(roi, lang);
     let roi = percent(roi, lang);
     let loss = money(net.abs(), lang);
@@ -33,7 +40,7 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
         },
         std::cmp::Ordering::Less => Reading::Loss {
             loss: &loss,
-            max_price: max,
+            max_price: cure_price.as_deref(),
         },
     };
     reading(lang, &text)

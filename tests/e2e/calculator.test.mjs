@@ -76,6 +76,24 @@ test("the language switch changes texts, number formats and <html lang>", async 
   assert.match(await page.textContent('[data-testid="net-result"]'), /€22,800/);
   assert.equal(await page.inputValue('input[name="deal"]'), "6,000");
   assert.equal(await valueOf(page, "roi"), "3.8");
+  // The tab's title and the description follow, and come back.
+  const description = () => page.getAttribute('meta[name="description"]', "content");
+  assert.equal(await page.title(), "Pay-per-meeting telemarketing ROI");
+  assert.match(await description(), /^Work out the ROI/);
+  await page.click('[data-testid="lang-fr"]');
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.equal(await page.title(), "ROI de la téléprospection au résultat");
+  assert.match(await description(), /^Calculez le ROI/);
+  await page.context().close();
+});
+
+test("a loss no price can cure is not told to pay \"below 0 €\"", async () => {
+  // No sale: the break-even price is 0 €, which cures nothing.
+  const { page } = await open("#v=1&win=0");
+  assert.equal(await valueOf(page, "break-even-price"), "0");
+  const verdict = await page.textContent('[data-testid="verdict"]');
+  assert.match(verdict, /aucun prix par rendez-vous ne suffit/);
+  assert.doesNotMatch(verdict, /sous 0/);
   await page.context().close();
 });
 
