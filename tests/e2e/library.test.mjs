@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { startApp, stopApp, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, freshContext, valueOf, ready, savedContaining } from "./harness.mjs";
 
 let server;
 let browser;
@@ -182,6 +182,10 @@ test("opening a shared link does not change the library", async () => {
   await page.click('[data-testid="library-save"]');
   await waitForList(page, [["Kept", "1.4"]]);
   const before = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  // The working copy is saved once typing pauses (or when the tab hides,
+  // which a second headless page does not do): wait for it, as the undo
+  // below restores it.
+  await savedContaining(page, '"price":"240"');
 
   const shared = await open(context, `${server.url}#v=1&price=300&name=Shared`);
   assert.equal(await valueOf(shared, "roi"), "0.92");
