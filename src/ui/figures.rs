@@ -174,7 +174,12 @@ pub fn SummaryBar() -> impl IntoView {
             .flatten()
     });
     view! {
-        <div class="summary-bar" hidden=move || headline_shown.get() aria-hidden="true">
+        <div
+            class="summary-bar"
+            class:stale=move || calc.central.with(|c| !c.errors.is_empty())
+            hidden=move || headline_shown.get()
+            aria-hidden="true"
+        >
             <span>{move || figure_label(lang.get(), FigureId::Roi)} " " <b>{move || shown(FigureId::Roi)}</b></span>
             <span>{move || figure_label(lang.get(), FigureId::NetResult)} " " <b>{move || shown(FigureId::NetResult)}</b></span>
         </div>

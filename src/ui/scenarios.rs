@@ -8,6 +8,7 @@ use crate::i18n::page::{text, Text};
 use crate::i18n::{choice_label, field_label, figure_label, Lang};
 use crate::ui::field::Control;
 use crate::ui::figures::{data_value, figure_text};
+use crate::ui::message::input_problem_message;
 use crate::ui::state::Calculator;
 
 /// The inputs that differ between variants by default come first.
@@ -51,14 +52,17 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
         )
     });
     let id = format!("{}-{}", crate::scenario::variant_key(which), field.key());
+    let error_id = format!("error-{id}");
     let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
-    let shown_error = move || {
+    let problem = Memo::new(move |_| {
         calc.errors(which)
-            .with(|errors| crate::scenario::problem_of(errors, field).is_some())
-    };
+            .with(|errors| crate::scenario::problem_of(errors, field).cloned())
+            .map(|problem| input_problem_message(lang.get(), field, &problem))
+    });
     view! {
-        <td class:overridden=overridden class:invalid=shown_error>
-            <Control field which id described_by=String::new() label />
+        <td class:overridden=overridden class:invalid=move || problem.with(Option::is_some)>
+            <Control field which id described_by=error_id.clone() label />
+            <p class="error" id=error_id aria-live="polite">{move || problem.get()}</p>
         </td>
     }
 }
@@ -92,8 +96,11 @@ fn ResultRow(id: FigureId) -> impl IntoView {
     let lang = calc.lang;
     let cell = move |which: Variant| {
         let figure = Memo::new(move |_| calc.outcome_of(which).with(|o| o.figure(id)));
+        // Frozen, like the main figures, while a cell of the variant is wrong.
+        let stale = move || calc.errors(which).with(|errors| !errors.is_empty());
         view! {
             <td
+                class:stale=stale
                 data-testid=format!("scenario-{}-{}", crate::scenario::variant_key(which), id.testid())
                 data-value=move || figure.with(data_value)
             >

@@ -81,9 +81,12 @@ impl Calculator {
         });
         let outcome = Memo::new(move |_| evaluate(&central.with(|c| c.inputs.clone())));
         let variant = move |texts: RwSignal<Texts>, which: Variant| {
-            Memo::new(move |_| {
+            // Like the central scenario, a variant keeps its last valid
+            // inputs while one of its cells is wrong, rather than falling
+            // back to the derived value of that cell.
+            Memo::new(move |previous: Option<&Checked>| {
                 let base = central.with(|c| derive_variant(&c.inputs, which));
-                checked_inputs(&base, &texts.get(), lang.get())
+                keep_last_valid(checked_inputs(&base, &texts.get(), lang.get()), previous)
             })
         };
         let prudent = variant(prudent_texts, Variant::Prudent);

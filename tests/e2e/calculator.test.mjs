@@ -327,3 +327,28 @@ for (const width of [1280, 390]) {
     await context.close();
   });
 }
+
+test("a wrong cell of the prudent column says why and freezes that column on its last valid values", async () => {
+  const { page } = await open();
+  const net = () => valueOf(page, "scenario-prudent-net-result");
+  const cell = page.locator('td:has(> input[name="prudent.win"])');
+  await page.fill('input[name="prudent.win"]', "30");
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-prudent-net-result"]').dataset.value === "2925");
+  await page.fill('input[name="prudent.win"]', "130");
+  await twoFrames(page);
+  // Said at the cell, and read with the input by screen readers.
+  const describedBy = await page.getAttribute('input[name="prudent.win"]', "aria-describedby");
+  const message = await page.textContent(`[id="${describedBy}"]`);
+  assert.match(message, /100/);
+  assert.ok(await cell.evaluate((td) => td.classList.contains("invalid")));
+  // The column keeps the figures of 30 %, marked frozen.
+  assert.equal(await net(), "2925");
+  assert.ok(await page.locator('[data-testid="scenario-prudent-net-result"]').evaluate((td) => td.classList.contains("stale")));
+  assert.ok(!(await page.locator('[data-testid="scenario-central-net-result"]').evaluate((td) => td.classList.contains("stale"))));
+  // Fixed: the message goes and the column follows again.
+  await page.fill('input[name="prudent.win"]', "40");
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-prudent-net-result"]').dataset.value !== "2925");
+  assert.equal(await page.textContent(`[id="${describedBy}"]`), "");
+  assert.ok(!(await page.locator('[data-testid="scenario-prudent-net-result"]').evaluate((td) => td.classList.contains("stale"))));
+  await page.context().close();
+});
