@@ -183,9 +183,12 @@ impl Library {
     }
 
     /// Renames an entry (a change like any other: new revision, new time).
+    /// `None`, and nothing changes, for an unknown id or a blank name: a
+    /// saved scenario always has a name to be found and said by.
     pub fn rename(&mut self, id: &str, name: &str, now: u64) -> Option<SavedRef> {
+        let name = Some(clean_name(name)).filter(|name| !name.is_empty())?;
         let entry = self.find_mut(id)?;
-        entry.draft.name = clean_name(name);
+        entry.draft.name = name;
         entry.revision = entry.revision.saturating_add(1);
         entry.updated = now;
         Some(entry.saved_ref())
@@ -252,6 +255,10 @@ mod tests {
             .collect();
         assert_eq!(names, ["New", "Mid", "Old"]);
         library.rename(&library.sorted()[2].id.clone(), "Renamed", 4_000);
+        assert_eq!(library.sorted()[0].draft.name, "Renamed");
+        // A blank name changes nothing.
+        let first = library.sorted()[0].id.clone();
+        assert_eq!(library.rename(&first, "  \t ", 5_000), None);
         assert_eq!(library.sorted()[0].draft.name, "Renamed");
         assert_eq!(library.find(&recent.id).unwrap().revision, 1);
     }

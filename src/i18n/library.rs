@@ -19,6 +19,7 @@ pub enum LibraryText {
     Open,
     Rename,
     RenameLabel,
+    NameRequired,
     RenameConfirm,
     Cancel,
     Duplicate,
@@ -60,7 +61,7 @@ pub enum LibraryText {
 
 impl LibraryText {
     /// Every text, for the typography test.
-    pub const ALL: [LibraryText; 44] = {
+    pub const ALL: [LibraryText; 45] = {
         use LibraryText::*;
         [
             Heading,
@@ -70,6 +71,7 @@ impl LibraryText {
             Open,
             Rename,
             RenameLabel,
+            NameRequired,
             RenameConfirm,
             Cancel,
             Duplicate,
@@ -125,6 +127,7 @@ pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
         Open => ("Ouvrir", "Open"),
         Rename => ("Renommer", "Rename"),
         RenameLabel => ("Nouveau nom", "New name"),
+        NameRequired => ("Donnez un nom au scénario.", "Give the scenario a name."),
         RenameConfirm => ("Valider", "OK"),
         Cancel => ("Annuler", "Cancel"),
         Duplicate => ("Dupliquer", "Duplicate"),

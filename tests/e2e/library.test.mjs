@@ -106,6 +106,17 @@ test("rename, duplicate, delete and undo", async () => {
   await item(page, "Alpha").locator('[data-testid="library-rename"]').click();
   const field = page.locator('[data-testid="library-rename-input"]');
   assert.equal(await field.inputValue(), "Alpha");
+  // A blank name is refused where it is typed, and nothing is renamed.
+  await field.fill("   ");
+  await field.press("Enter");
+  assert.equal(await field.evaluate((input) => input.validity.valid), false);
+  // A rename left with Escape starts again from the name.
+  await field.fill("Beta");
+  await field.press("Escape");
+  await waitForList(page, [["Alpha", "1.4"]]);
+  await item(page, "Alpha").locator('[data-testid="library-rename"]').click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "library-rename-input");
+  assert.equal(await field.inputValue(), "Alpha");
   await field.fill("Gamma");
   await field.press("Enter");
   await waitForList(page, [["Gamma", "1.4"]]);

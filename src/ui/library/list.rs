@@ -83,15 +83,20 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
     let actions = view! {
         <div class="library-item-actions" hidden=renaming>
             {act("library-open", T::Open, Callback::new(move |()| shelf.open(&calc, &id.get_value())))}
-            {act("library-rename", T::Rename, Callback::new(move |()| {
+            {act("library-rename", T::Rename, Callback::new({
+                let name = name.clone();
+                move |()| {
                 renaming.set(true);
+                let name = name.clone();
                 request_animation_frame(move || {
                     if let Some(input) = field.get_untracked() {
+                        // A rename left with Escape starts again from the name.
+                        input.set_value(&name);
                         let _ = input.focus();
                         input.select();
                     }
                 });
-            }))}
+            }}))}
             {act("library-duplicate", T::Duplicate, Callback::new(move |()| shelf.duplicate(&calc, &id.get_value())))}
             {act("library-delete", T::Delete, Callback::new(move |()| {
                 shelf.delete(&id.get_value());
@@ -124,6 +129,10 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
                         type="text"
                         node_ref=field
                         data-testid="library-rename-input"
+                        required
+                        // Not only spaces: a saved scenario is found and said by its name.
+                        pattern=".*\\S.*"
+                        title=tr(lang, T::NameRequired)
                         maxlength=crate::link::MAX_NAME_CHARS
                         value=name.clone()
                         on:keydown={
