@@ -192,3 +192,29 @@ fn the_cash_chart_labels_a_long_horizon_with_a_dozen_distinct_months() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn axis_labels_are_as_many_as_the_width_takes() {
+    use teleprospection_roi::charts::labels_that_fit;
+    // A phone's price chart: about 200 px of axis, 64 px a label.
+    assert_eq!(labels_that_fit(198.0, 64.0, 10), 3);
+    assert_eq!(labels_that_fit(1000.0, 64.0, 10), 10);
+    assert_eq!(labels_that_fit(40.0, 64.0, 10), 2);
+    assert_eq!(labels_that_fit(f64::NAN, 64.0, 10), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_long_input_name_is_cut_to_its_room_with_an_ellipsis() {
+    use teleprospection_roi::charts::clipped;
+    assert_eq!(clipped("Taux de marge brute", 30), "Taux de marge brute");
+    assert_eq!(
+        clipped("Panier moyen de la première vente", 20),
+        "Panier moyen de la…"
+    );
+    assert_eq!(
+        clipped("Panier moyen de la première vente", 20)
+            .chars()
+            .count(),
+        19
+    );
+}

@@ -78,6 +78,30 @@ pub fn font(scale: f64, size: f64) -> TextStyle<'static> {
     ("sans-serif", size * scale).into_font().color(&TEXT_COLOR)
 }
 
+/// How many labels of about `label_width` CSS pixels an axis of
+/// `axis_width` CSS pixels can take side by side, between 2 and `at_most`:
+/// plotters' default of ten ran money labels into each other on a phone.
+pub fn labels_that_fit(axis_width: f64, label_width: f64, at_most: usize) -> usize {
+    let fit = (axis_width / label_width.max(1.0)).floor();
+    if fit.is_finite() && fit > 2.0 {
+        (fit as usize).min(at_most)
+    } else {
+        2
+    }
+}
+
+/// `label` cut to at most `max_chars` characters, with `…` when cut: a
+/// long input name must not run off a narrow chart (the data table under
+/// every chart has it in full). Character counts stand in for measuring
+/// the text, which would cost a layout per label on every draw.
+pub fn clipped(label: &str, max_chars: usize) -> String {
+    if label.chars().count() <= max_chars {
+        return label.to_string();
+    }
+    let kept: String = label.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// Pads a value range so lines never sit on the frame, and never collapses.
 pub fn padded(min: f64, max: f64) -> std::ops::Range<f64> {
     let (min, max) = (min.min(0.0), max.max(0.0));

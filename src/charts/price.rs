@@ -5,7 +5,8 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{
-    font, money_label, padded, percent_label, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR,
+    font, labels_that_fit, money_label, padded, percent_label, surface, ChartError, GAIN_COLOR,
+    NET_COLOR, ROI_COLOR,
 };
 use crate::i18n::page::{text, Text};
 use crate::i18n::Lang;
@@ -59,6 +60,13 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
         .label_style(font(s, 11.0))
         .x_desc(text(lang, Text::ChartPrice))
         .y_desc(text(lang, Text::ChartNetResult))
+        // The plot is the canvas less both label areas and the margins;
+        // "1 000 €" takes about 64 px with its gap.
+        .x_labels(labels_that_fit(
+            f64::from(canvas.width()) / s - 160.0,
+            64.0,
+            10,
+        ))
         .x_label_formatter(&|v| money_label(*v, lang))
         .y_label_formatter(&|v| money_label(*v, lang))
         .draw()?;

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR};
+use super::{clipped, font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,9 +27,11 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<()
         |(lo, hi), &(_, a, b)| (lo.min(a).min(b), hi.max(a).max(b)),
     );
     let pad = ((hi - lo) * 0.08).max(0.05);
-    let labels: Vec<&str> = data.bars.iter().map(|b| b.0.as_str()).collect();
-    // Input names are long in French: give them up to 45 % of the width.
+    // Input names are long in French: give them up to 45 % of the width,
+    // and cut what still does not fit (about 6 px a character at 11 px).
     let label_area = (f64::from(canvas.width()) / s * 0.45).min(240.0) * s;
+    let max_chars = ((label_area / s - 10.0) / 6.0).max(4.0) as usize;
+    let labels: Vec<String> = data.bars.iter().map(|b| clipped(&b.0, max_chars)).collect();
     let mut chart = ChartBuilder::on(&root)
         .margin(10.0 * s)
         .x_label_area_size(30.0 * s)
@@ -48,11 +50,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<()
             let centred = (v - v.floor() - 0.5).abs() < 0.01;
             let from_top = (rows - v.floor() - 1.0) as usize;
             if centred {
-                labels
-                    .get(from_top)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_string()
+                labels.get(from_top).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
