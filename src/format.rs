@@ -256,6 +256,16 @@ fn plain_from_parts(negative: bool, int: &str, frac: &str) -> Result<String, Par
 /// rounding); negatives keep the ASCII `-`, easy to edit. Text that is not a
 /// plain number (a choice token such as `"booked"`, an invalid share-link
 /// value) is returned unchanged, so the user sees what was given.
+/// Typed text moved to another language's number format when it reads as a
+/// number in `from` (`"1 500,5"` → `"1,500.5"`), else left as typed, so a
+/// language switch never drops what the user wrote, wrong or not.
+pub fn retyped(text: &str, from: Lang, to: Lang) -> String {
+    match parse_number(text, from) {
+        Ok(plain) if !plain.is_empty() => plain_for_input(&plain, to),
+        _ => text.to_string(),
+    }
+}
+
 pub fn plain_for_input(plain: &str, lang: Lang) -> String {
     let Some((negative, int, frac)) = split_plain(plain) else {
         return plain.to_string();
@@ -704,6 +714,14 @@ mod tests {
         assert_eq!(percent_unsigned(d("0.25"), Lang::En), "25%");
         assert_eq!(percent_unsigned(d("0.125"), Lang::Fr), "12,5\u{a0}%");
         assert_eq!(percent(Decimal::MAX, Lang::Fr), UNDEFINED);
+    }
+
+    #[test]
+    fn retyped_text_changes_format_or_stays_as_typed() {
+        assert_eq!(retyped("1 500,5", Lang::Fr, Lang::En), "1,500.5");
+        assert_eq!(retyped("-1", Lang::Fr, Lang::En), "-1");
+        assert_eq!(retyped("abc", Lang::Fr, Lang::En), "abc");
+        assert_eq!(retyped("", Lang::En, Lang::Fr), "");
     }
 
     #[test]

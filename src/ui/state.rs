@@ -191,9 +191,7 @@ impl Calculator {
         }
         self.range_texts.update(|texts| {
             for text in texts.values_mut() {
-                if let Ok(plain) = crate::format::parse_number(text, from) {
-                    *text = crate::format::plain_for_input(&plain, to);
-                }
+                *text = crate::format::retyped(text, from, to);
             }
         });
         self.lang.set(to);

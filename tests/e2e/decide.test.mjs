@@ -50,6 +50,26 @@ test("a wrong day rate gets a message at the field and keeps the last figures", 
   await page.context().close();
 });
 
+test("a language switch keeps what was typed in the tools, wrong or not, in the new format", async () => {
+  const { page } = await open();
+  await page.fill('input[name="team_callers"]', "abc");
+  await page.fill('input[name="team_salary"]', "3 600,5");
+  await page.fill('input[name="risk_trials"]', "50");
+  await page.waitForSelector('input[name="team_callers"][aria-invalid="true"]');
+  await page.waitForSelector('input[name="risk_trials"][aria-invalid="true"]');
+  await page.click('[data-testid="lang-en"]');
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await twoFrames(page);
+  assert.equal(await page.inputValue('input[name="team_callers"]'), "abc");
+  assert.equal(await page.inputValue('input[name="team_salary"]'), "3,600.5");
+  assert.equal(await page.inputValue('input[name="risk_trials"]'), "50");
+  assert.equal(await page.getAttribute('input[name="team_callers"]', "aria-invalid"), "true");
+  assert.match(await page.textContent("#decide-error-team_callers"), /[Nn]umber/);
+  assert.equal(await page.getAttribute('input[name="risk_trials"]', "aria-invalid"), "true");
+  assert.match(await page.textContent("#risk-error-trials"), /100/);
+  await page.context().close();
+});
+
 test("the central scenario drives the comparison", async () => {
   const { page } = await open();
   await page.fill('input[name="months"]', "6");

@@ -75,8 +75,9 @@ impl<I: Editable> Clone for Local<I> {
 impl<I: Editable> Copy for Local<I> {}
 
 impl<I: Editable> Local<I> {
-    /// `inputs` as a starting point; typed texts are forgotten when the
-    /// language changes (the valid values are then shown in the new locale).
+    /// `inputs` as a starting point. When the language changes, typed
+    /// texts move to its number format, and what does not read as a number
+    /// stays as typed, with its message, as in the main form.
     pub fn new(inputs: I, lang: RwSignal<Lang>) -> Self {
         let local = Local {
             inputs: RwSignal::new(inputs),
@@ -84,8 +85,12 @@ impl<I: Editable> Local<I> {
         };
         Effect::new(move |previous: Option<Lang>| {
             let now = lang.get();
-            if previous.is_some_and(|previous| previous != now) {
-                local.texts.set(BTreeMap::new());
+            if let Some(before) = previous.filter(|before| *before != now) {
+                local.texts.update(|texts| {
+                    for text in texts.values_mut() {
+                        *text = crate::format::retyped(text, before, now);
+                    }
+                });
             }
             now
         });

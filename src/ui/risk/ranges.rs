@@ -122,10 +122,16 @@ fn TrialsInput() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let typed = RwSignal::new(None::<String>);
+    // A language switch moves the typed count to the new number format,
+    // and keeps it as typed (with its message) when it is not a number.
     Effect::new(move |previous: Option<Lang>| {
         let now = lang.get();
-        if previous.is_some_and(|p| p != now) {
-            typed.set(None);
+        if let Some(before) = previous.filter(|before| *before != now) {
+            typed.update(|text| {
+                if let Some(text) = text {
+                    *text = crate::format::retyped(text, before, now);
+                }
+            });
         }
         now
     });
