@@ -97,15 +97,15 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
         CapacityHeading => ("Vos commerciaux pourront-ils suivre\u{a0}?", "Can your sales team keep up?"),
         CapacityLead => (
             "Les rendez-vous tenus de la campagne face au temps de vos commerciaux.",
-            "The campaign’s held meetings against your sales people’s time.",
+            "The campaign’s held meetings against your salespeople’s time.",
         ),
         CapacityWarning => (
             "Attention\u{a0}: vos commerciaux ne peuvent pas suivre tous ces rendez-vous pendant la campagne. Un rendez-vous mal préparé ou mal suivi ne signe pas\u{a0}: ajoutez des commerciaux ou étalez la campagne.",
-            "Warning: your sales people cannot take all these meetings during the campaign. A meeting that is not worked properly does not sign: add sales people or spread the campaign out.",
+            "Warning: your salespeople cannot take all these meetings during the campaign. A meeting that is not worked properly does not sign: add salespeople or spread the campaign out.",
         ),
         CapacityOk => (
             "Vos commerciaux peuvent suivre ces rendez-vous pendant la campagne.",
-            "Your sales people can take these meetings during the campaign.",
+            "Your salespeople can take these meetings during the campaign.",
         ),
         NoPriceBreaksEven => (
             "aucun prix ne rend ce plan rentable",
@@ -332,18 +332,20 @@ pub fn capacity_undefined_reason(lang: Lang, why: CapacityUndefined) -> &'static
 /// Which model wins at plan, and which is safest when delivery falls short.
 pub fn verdict_sentence(lang: Lang, verdict: Verdict) -> String {
     let name = |model: Model| model_name(lang, model).to_lowercase();
+    // The name that opens the sentence keeps its capital.
+    let first = |model: Model| model_name(lang, model);
     match (verdict.best_net_result, verdict.safest) {
         (Some(best), Some(safe)) if best == safe => lang.pick(
-            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu, et reste le plus sûr si les rendez-vous manquent.", name(best)),
-            format!("“{}” earns the most if all goes to plan, and stays the safest if meetings fall short.", name(best)),
+            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu, et reste le plus sûr si les rendez-vous manquent.", first(best)),
+            format!("“{}” earns the most if all goes to plan, and stays the safest if meetings fall short.", first(best)),
         ),
         (Some(best), Some(safe)) => lang.pick(
-            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu\u{a0}; «\u{a0}{}\u{a0}» est le plus sûr si les rendez-vous manquent.", name(best), name(safe)),
-            format!("“{}” earns the most if all goes to plan; “{}” is the safest if meetings fall short.", name(best), name(safe)),
+            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu\u{a0}; «\u{a0}{}\u{a0}» est le plus sûr si les rendez-vous manquent.", first(best), name(safe)),
+            format!("“{}” earns the most if all goes to plan; “{}” is the safest if meetings fall short.", first(best), name(safe)),
         ),
         (Some(best), None) => lang.pick(
-            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu.", name(best)),
-            format!("“{}” earns the most if all goes to plan.", name(best)),
+            format!("«\u{a0}{}\u{a0}» rapporte le plus si tout se passe comme prévu.", first(best)),
+            format!("“{}” earns the most if all goes to plan.", first(best)),
         ),
         (None, _) => lang
             .pick(
@@ -479,7 +481,17 @@ mod tests {
             best_net_result: Some(Model::Result),
             safest: Some(Model::Result),
         };
-        assert!(verdict_sentence(Lang::Fr, verdict).contains("au résultat"));
+        // The sentence opens on the model's name, capital kept.
+        assert!(
+            verdict_sentence(Lang::Fr, verdict).starts_with("«\u{a0}Au résultat\u{a0}» rapporte")
+        );
+        assert!(verdict_sentence(Lang::En, verdict).starts_with("“Pay per result” earns"));
+        let split = Verdict {
+            best_net_result: Some(Model::Team),
+            safest: Some(Model::Result),
+        };
+        assert!(verdict_sentence(Lang::Fr, split)
+            .contains("; «\u{a0}au résultat\u{a0}» est le plus sûr"));
     }
 }
 

@@ -209,12 +209,31 @@ pub fn said_text(lang: Lang, said: &Said) -> String {
                 "Scenario opened from a link: it joins your scenarios only if you save it.",
             )
             .to_string(),
-        Said::Imported { count, skipped } => match (lang, skipped) {
-            (Lang::Fr, 0) => format!("{count} scénario(s) importé(s) dans vos scénarios."),
-            (Lang::En, 0) => format!("{count} scenario(s) imported into your scenarios."),
-            (Lang::Fr, _) => format!("{count} scénario(s) importé(s)\u{a0}; {skipped} valeur(s) non reprise(s)\u{a0}:"),
-            (Lang::En, _) => format!("{count} scenario(s) imported; {skipped} value(s) not taken:"),
-        },
+        Said::Imported { count, skipped } => {
+            // French takes the singular for 0 and 1, English for 1 only.
+            let one = |n: usize| match lang {
+                Lang::Fr => n < 2,
+                Lang::En => n == 1,
+            };
+            let scenarios = match (lang, one(*count)) {
+                (Lang::Fr, true) => format!("{count} scénario importé"),
+                (Lang::Fr, false) => format!("{count} scénarios importés"),
+                (Lang::En, true) => format!("{count} scenario imported"),
+                (Lang::En, false) => format!("{count} scenarios imported"),
+            };
+            let values = match (lang, one(*skipped)) {
+                (Lang::Fr, true) => format!("{skipped} valeur non reprise"),
+                (Lang::Fr, false) => format!("{skipped} valeurs non reprises"),
+                (Lang::En, true) => format!("{skipped} value not taken"),
+                (Lang::En, false) => format!("{skipped} values not taken"),
+            };
+            match (lang, skipped) {
+                (Lang::Fr, 0) => format!("{scenarios} dans vos scénarios."),
+                (Lang::En, 0) => format!("{scenarios} into your scenarios."),
+                (Lang::Fr, _) => format!("{scenarios}\u{a0}; {values}\u{a0}:"),
+                (Lang::En, _) => format!("{scenarios}; {values}:"),
+            }
+        }
         Said::ImportFailed => lang
             .pick("Rien n’a été importé\u{a0}:", "Nothing was imported:")
             .to_string(),
@@ -424,6 +443,23 @@ mod tests {
         for said in said {
             check_typography(&said_text(Lang::Fr, &said), &said_text(Lang::En, &said));
         }
+        let imported = |lang, count, skipped| said_text(lang, &Said::Imported { count, skipped });
+        assert_eq!(
+            imported(Lang::Fr, 1, 0),
+            "1 scénario importé dans vos scénarios."
+        );
+        assert_eq!(
+            imported(Lang::Fr, 2, 1),
+            "2 scénarios importés\u{a0}; 1 valeur non reprise\u{a0}:"
+        );
+        assert_eq!(
+            imported(Lang::En, 1, 2),
+            "1 scenario imported; 2 values not taken:"
+        );
+        assert_eq!(
+            imported(Lang::En, 3, 0),
+            "3 scenarios imported into your scenarios."
+        );
         for issue in [
             ImportIssue::TooLarge,
             ImportIssue::NotJson,

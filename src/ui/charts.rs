@@ -166,11 +166,13 @@ pub fn PriceChart() -> impl IntoView {
             calc.central.with(|c| c.inputs.price),
         );
         let bep = match bep {
-            Ok(value) if value >= Decimal::ZERO => money(value, lang),
+            Ok(value) if value >= Decimal::ZERO => crate::format::price_ceiling(value, lang),
             _ => "—".to_string(),
         };
+        // French puts a no-break space before the colon.
+        let colon = lang.pick("\u{a0}:", ":");
         format!(
-            "{}. {}: {}. {}: {}.",
+            "{}. {}{colon} {}. {}{colon} {}.",
             text(lang, Text::PriceChartTitle),
             text(lang, Text::CurrentPrice),
             money(price, lang),

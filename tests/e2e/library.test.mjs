@@ -259,7 +259,7 @@ test("a JSON export imports back to the same figures", async () => {
   assert.deepEqual(await allFigures(fresh), expected);
   assert.equal(await fresh.inputValue('input[name="scenario-name"]'), "Export me");
   assert.equal((await listed(fresh)).map(([n]) => n).join(), "Export me");
-  assert.match(await fresh.textContent('[data-testid="library-status"]'), /1 scénario\(s\) importé/);
+  assert.match(await fresh.textContent('[data-testid="library-status"]'), /1 scénario importé dans vos scénarios/);
 
   // A damaged file: what is valid loads, the rest is listed in words.
   const broken = JSON.parse(bytes.toString("utf8"));
