@@ -171,6 +171,19 @@ fn odds(lang: Lang, probability: f64, percent: &str) -> String {
             format!("about 1 chance in {one_in} ({percent})"),
         );
     }
+    // Near certainty, "about 9 in 10" would understate: say "more than".
+    if probability >= 0.995 {
+        return lang.pick(
+            format!("plus de 199 chances sur 200 ({percent})"),
+            format!("more than 199 chances in 200 ({percent})"),
+        );
+    }
+    if probability > 0.95 {
+        return lang.pick(
+            format!("plus de 9 chances sur 10 ({percent})"),
+            format!("more than 9 chances in 10 ({percent})"),
+        );
+    }
     let in_ten = ((probability * 10.0).round() as u32).min(9);
     lang.pick(
         format!("environ {in_ten} chances sur 10 ({percent})"),
@@ -189,9 +202,13 @@ pub fn risk_reading(
     trials: &str,
 ) -> String {
     let tail = match (lang, p10_is_loss) {
-        (Lang::Fr, false) => format!("dans 9 cas sur 10, le résultat net dépasse {net_p10}"),
+        // P10: nine trials in ten are at or above it (all of them, when
+        // every trial is equal), so "at least", not "above".
+        (Lang::Fr, false) => {
+            format!("dans 9 cas sur 10, le résultat net atteint au moins {net_p10}")
+        }
         (Lang::Fr, true) => format!("dans 9 cas sur 10, la perte ne dépasse pas {net_p10}"),
-        (Lang::En, false) => format!("in 9 cases out of 10 the net result is above {net_p10}"),
+        (Lang::En, false) => format!("in 9 cases out of 10 the net result is at least {net_p10}"),
         (Lang::En, true) => format!("in 9 cases out of 10 the loss is at most {net_p10}"),
     };
     // A simulation never proves a loss impossible or certain: it counts.

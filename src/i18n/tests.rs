@@ -366,7 +366,7 @@ fn the_risk_reading_gives_the_odds_in_words() {
     assert_eq!(
         reading(Lang::Fr, 0.125, false),
         "Sur 10\u{a0}000\u{a0}tirages, environ 1 chance sur 8 (x) de perdre de l’argent\u{a0}; \
-         dans 9 cas sur 10, le résultat net dépasse 12\u{a0}300\u{a0}€."
+         dans 9 cas sur 10, le résultat net atteint au moins 12\u{a0}300\u{a0}€."
     );
     assert_eq!(
         reading(Lang::En, 0.7, true),
@@ -376,8 +376,10 @@ fn the_risk_reading_gives_the_odds_in_words() {
     assert!(reading(Lang::Fr, 0.0, false).starts_with("Aucun des"));
     assert!(reading(Lang::En, 1.0, true).starts_with("All 10"));
     assert!(reading(Lang::En, 0.001, false).contains("less than 1 chance in 200"));
-    assert!(reading(Lang::Fr, 0.999, true).contains("environ 9 chances sur 10"));
-    for p in [0.0, 0.001, 0.2, 0.5, 0.51, 0.99, 1.0] {
+    assert!(reading(Lang::Fr, 0.9, true).contains("environ 9 chances sur 10"));
+    assert!(reading(Lang::Fr, 0.97, true).contains("plus de 9 chances sur 10"));
+    assert!(reading(Lang::En, 0.999, true).contains("more than 199 chances in 200"));
+    for p in [0.0, 0.001, 0.2, 0.5, 0.51, 0.97, 0.99, 0.999, 1.0] {
         for loss in [false, true] {
             check_french("reading", &reading(Lang::Fr, p, loss));
             check_english("reading", &reading(Lang::En, p, loss));
