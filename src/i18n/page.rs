@@ -299,6 +299,15 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
     lang.pick(format!("{what}\u{a0}: {why}"), format!("{what}: {why}"))
 }
 
+/// The line after the ignored keys listed: how many more there are.
+pub fn ignored_more(lang: Lang, more: usize) -> String {
+    match (lang, more) {
+        (Lang::Fr, 1) => "… et 1 autre".to_string(),
+        (Lang::Fr, _) => format!("… et {more} autres"),
+        (Lang::En, _) => format!("… and {more} more"),
+    }
+}
+
 pub fn dismiss_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "Fermer ce message",

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::page::{ignored_text, notice_text, NoticeKind};
+use crate::i18n::page::{ignored_more, ignored_text, notice_text, NoticeKind};
+
+/// Ignored link keys listed one by one; the rest are counted.
+const SHOWN_IGNORED: usize = 8;
 use crate::link::Ignored;
 use crate::ui::state::Calculator;
 
@@ -42,11 +45,18 @@ pub fn Notices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
                         let lang = lang.get();
                         let kind = notice.kind();
                         let details = match &notice {
-                            Notice::LinkIgnored(ignored) => ignored
-                                .iter()
-                                .map(|item| view! { <li>{ignored_text(lang, item)}</li> })
-                                .collect_view()
-                                .into_any(),
+                            // A few lines say enough: a link with hundreds of bad
+                            // keys must not push the calculator off the screen.
+                            Notice::LinkIgnored(ignored) => {
+                                let more = ignored.len().saturating_sub(SHOWN_IGNORED);
+                                let items = ignored
+                                    .iter()
+                                    .take(SHOWN_IGNORED)
+                                    .map(|item| view! { <li>{ignored_text(lang, item)}</li> })
+                                    .collect_view();
+                                let more = (more > 0).then(|| view! { <li>{ignored_more(lang, more)}</li> });
+                                view! { {items} {more} }.into_any()
+                            }
                             // The raw copy kept aside can be taken away.
                             Notice::StorageUnreadable => view! {
                                 <li>

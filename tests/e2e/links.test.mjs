@@ -81,6 +81,23 @@ test("a bad link loads what it can and says what it ignored", async () => {
   await context.close();
 });
 
+test("a link with hundreds of unknown keys lists a few and counts the rest", async () => {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  const unknown = Array.from({ length: 300 }, (_, i) => `k${i}=1`).join("&");
+  await page.goto(`${server.url}#v=1&price=150&${unknown}`);
+  await ready(page);
+  assert.equal(await valueOf(page, "total-cost"), "7500");
+  const items = await page.locator('[data-testid="notice-link-ignored"] li').allTextContents();
+  assert.equal(items.length, 9);
+  assert.match(items[0], /k0/);
+  assert.equal(items[8], "… et 292 autres");
+  // The calculator stays within the first screens.
+  const formTop = await page.evaluate(() => document.querySelector("main").getBoundingClientRect().top);
+  assert.ok(formTop < 900, `the calculator starts ${formTop} px down`);
+  await context.close();
+});
+
 test("unreadable stored data: the app starts, says so, and keeps the raw text", async () => {
   const context = await freshContext(browser);
   const page = await context.newPage();
