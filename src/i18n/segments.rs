@@ -53,7 +53,10 @@ pub fn segment_text(lang: Lang, key: SegmentText) -> &'static str {
         Replace => ("Remplacer par le formulaire", "Replace with the form"),
         Remove => ("Supprimer", "Remove"),
         Undo => ("Annuler", "Undo"),
-        ChartTitle => ("ROI et résultat net par segment", "ROI and net result per segment"),
+        ChartTitle => (
+            "Résultat net (bleu) et ROI (orange) par segment",
+            "Net result (blue) and ROI (orange) per segment",
+        ),
     };
     lang.pick(fr, en)
 }
