@@ -37,6 +37,7 @@ pub enum LibraryText {
     CopyLink,
     LinkField,
     LinkCopied,
+    LinkKeepsLastValid,
     LinkSelected,
     Print,
     ExportJson,
@@ -61,7 +62,7 @@ pub enum LibraryText {
 
 impl LibraryText {
     /// Every text, for the typography test.
-    pub const ALL: [LibraryText; 45] = {
+    pub const ALL: [LibraryText; 46] = {
         use LibraryText::*;
         [
             Heading,
@@ -89,6 +90,7 @@ impl LibraryText {
             CopyLink,
             LinkField,
             LinkCopied,
+            LinkKeepsLastValid,
             LinkSelected,
             Print,
             ExportJson,
@@ -148,6 +150,10 @@ pub fn library_text(lang: Lang, key: LibraryText) -> &'static str {
         CopyLink => ("Copier le lien", "Copy link"),
         LinkField => ("Lien de ce scénario", "Link to this scenario"),
         LinkCopied => ("Lien copié dans le presse-papiers.", "Link copied to the clipboard."),
+        LinkKeepsLastValid => (
+            "Attention\u{a0}: un champ est à corriger, le lien garde sa dernière valeur valide.",
+            "Note: a field needs fixing; the link keeps its last valid value.",
+        ),
         LinkSelected => (
             "Copie automatique impossible\u{a0}: le lien est sélectionné ci-dessous, copiez-le avec Ctrl+C (⌘+C sur Mac).",
             "Automatic copy is not available: the link is selected below, copy it with Ctrl+C (⌘+C on a Mac).",

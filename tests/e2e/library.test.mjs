@@ -323,6 +323,13 @@ test("copy link: to the clipboard, or selected in a field when there is none", a
   await page.waitForFunction(() => document.querySelector('[data-testid="copy-link-status"]').textContent !== "");
   assert.equal(await page.textContent('[data-testid="copy-link-status"]'), "Lien copié dans le presse-papiers.");
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  // Copied while a field is wrong: the link keeps the last valid value, and
+  // the status says so.
+  await page.fill('input[name="price"]', "abc");
+  await page.waitForSelector('input[name="price"][aria-invalid="true"]');
+  await page.click('[data-testid="copy-link"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-link-status"]').textContent.includes("dernière valeur valide"));
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /price=150/);
   await context.close();
 
   const bare = await freshContext(browser);

@@ -23,7 +23,11 @@ enum Copied {
 
 #[component]
 pub fn Share() -> impl IntoView {
-    let lang = expect_context::<Calculator>().lang;
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    // A link copied while a field is wrong carries that field's last valid
+    // value (the figures on screen): say so next to "copied".
+    let frozen_at_copy = RwSignal::new(false);
     let printed = expect_context::<Shelf>().printed;
     let printing = expect_context::<Printing>().0;
     let copied = RwSignal::new(None::<Copied>);
@@ -33,6 +37,10 @@ pub fn Share() -> impl IntoView {
         let href = address::href();
         link.set(href.clone());
         copied.set(None);
+        frozen_at_copy.set(Variant::ALL.into_iter().any(|which| {
+            calc.errors(which)
+                .with_untracked(|errors| !errors.is_empty())
+        }));
         leptos::task::spawn_local(async move {
             if clipboard::copy(&href).await {
                 copied.set(Some(Copied::Done));
@@ -58,10 +66,18 @@ pub fn Share() -> impl IntoView {
                 set_timeout(files::print, std::time::Duration::ZERO);
             }))}
             <p class="share-status" role="status" aria-live="polite" data-testid="copy-link-status">
-                {live(move || copied.get().map(|done| library_text(lang.get(), match done {
-                    Copied::Done => T::LinkCopied,
-                    Copied::Selected => T::LinkSelected,
-                })).unwrap_or_default().to_string())}
+                {live(move || copied.get().map(|done| {
+                    let lang = lang.get();
+                    let said = library_text(lang, match done {
+                        Copied::Done => T::LinkCopied,
+                        Copied::Selected => T::LinkSelected,
+                    });
+                    if frozen_at_copy.get() {
+                        format!("{said} {}", library_text(lang, T::LinkKeepsLastValid))
+                    } else {
+                        said.to_string()
+                    }
+                }).unwrap_or_default())}
             </p>
             <label class="share-link" hidden=flag(move || copied.get() != Some(Copied::Selected))>
                 <span>{tr(lang, T::LinkField)}</span>
