@@ -291,6 +291,16 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         }
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
     };
+    // A main-form value gets its field's message, bounds included.
+    let field_message = match &item.reason {
+        Invalid(problem) => crate::engine::Field::from_key(&item.key)
+            .map(|field| super::problem_message(lang, field, problem)),
+        _ => None,
+    };
+    let why = match field_message {
+        Some(message) => format!("{why}. {message}"),
+        None => why.to_string(),
+    };
     let what = if item.value.is_empty() {
         super::quoted(lang, &item.key)
     } else {

@@ -476,4 +476,20 @@ fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
         page::ignored_text(Lang::En, &bare),
         "“renewal”: unknown parameter"
     );
+    // A refused value of the main form says what the field takes.
+    let refused = Ignored {
+        key: "win".into(),
+        value: "250".into(),
+        reason: IgnoredReason::Invalid(Problem::AboveMax {
+            max: Decimal::ONE_HUNDRED,
+        }),
+    };
+    let fr = page::ignored_text(Lang::Fr, &refused);
+    assert!(
+        fr.starts_with("«\u{a0}win=250\u{a0}»\u{a0}: valeur refusée. "),
+        "{fr}"
+    );
+    assert!(fr.contains("100"), "{fr}");
+    check_french("refused", &fr);
+    check_english("refused", &page::ignored_text(Lang::En, &refused));
 }
