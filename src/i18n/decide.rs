@@ -269,7 +269,12 @@ pub fn plan_step_label(lang: Lang, id: PlanFigureId) -> &'static str {
         PlanFigureId::Calls => ("Appels à passer", "Calls to make"),
         PlanFigureId::Budget => ("Budget total", "Total budget"),
         PlanFigureId::Roi => ("ROI attendu", "Expected ROI"),
-        PlanFigureId::MaxPrice => ("Prix maximal par rendez-vous", "Highest price per meeting"),
+        // The break-even price of the plan, named as in the results (the
+        // highest price for the target ROI is another figure there).
+        PlanFigureId::MaxPrice => (
+            "Prix d’équilibre par rendez-vous",
+            "Break-even price per meeting",
+        ),
     };
     lang.pick(fr, en)
 }
