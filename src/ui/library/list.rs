@@ -87,11 +87,13 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
                 let name = name.clone();
                 move |()| {
                 renaming.set(true);
-                let name = name.clone();
+                // A rename left with Escape starts again from the name (at
+                // once, not in the frame below, so nothing typed is lost).
+                if let Some(input) = field.get_untracked() {
+                    input.set_value(&name);
+                }
                 request_animation_frame(move || {
                     if let Some(input) = field.get_untracked() {
-                        // A rename left with Escape starts again from the name.
-                        input.set_value(&name);
                         let _ = input.focus();
                         input.select();
                     }
