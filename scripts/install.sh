@@ -61,7 +61,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 # npm ci only when node_modules is missing or does not match package.json.
 if ! npm ls --depth=0 >/dev/null 2>&1; then
-  say "installing the npm tools (binaryen, playwright-core, axe-core)"
+  say "installing the npm tools (binaryen, terser, playwright-core, axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 [ "$(wasm-opt --version | awk '{print $4}')" = "($wasm_opt_version)" ] \

@@ -11,9 +11,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const GOAL_KIB = 120;
 const HARD_KIB = 140;
-// The size reached (400.6 KiB on 2026-11-29), plus 1.5 % for another
-// toolchain's code generation: a new panel or dependency shows up, a
-// compiler update does not.
+// The size reached (400.6 KiB on 2026-11-29, 405.2 KiB after that day's
+// fixes), plus a margin for another toolchain's code generation: a new
+// panel or dependency shows up, a compiler update does not.
 const HELD_KIB = 407;
 const dist = process.env.DIST || "dist";
 
