@@ -98,8 +98,16 @@ pub fn decode(encoded: &str) -> Decoded {
             .any(|i| i.reason == IgnoredReason::UnknownKey);
         decoded.any |= !unknown;
     }
+    // A segment needs a name to be listed, ranked and said: one sent
+    // without (`seg2.price=100` alone) is named after its number.
     decoded.draft.segments = std::mem::take(&mut decoded.segments)
-        .into_values()
+        .into_iter()
+        .map(|(number, mut segment)| {
+            if segment.name.trim().is_empty() {
+                segment.name = format!("Segment {number}");
+            }
+            segment
+        })
         .collect();
     decoded
 }

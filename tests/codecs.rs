@@ -112,9 +112,12 @@ fn segment() -> impl Strategy<Value = SegmentDraft> {
             .map(|f| (Just(f), plain_value(f)))
             .collect::<Vec<_>>()
     });
-    ("[a-zA-Z0-9 éà<>&#=%+.]{0,20}", values).prop_map(|(name, values)| SegmentDraft {
-        name,
-        values: values.into_iter().collect(),
+    // A blank name is read back as "Segment n" (a segment is listed by it).
+    ("[a-zA-Z0-9éà<>&#=%+.][a-zA-Z0-9 éà<>&#=%+.]{0,19}", values).prop_map(|(name, values)| {
+        SegmentDraft {
+            name,
+            values: values.into_iter().collect(),
+        }
     })
 }
 
@@ -681,6 +684,19 @@ fn a_link_carries_segments_in_order() {
         "v=1&seg1.name=PME+industrielles&seg1.price=180&seg1.margin=55\
          &seg2.name=Micro&seg2.deal=2500"
     );
+}
+
+#[test]
+fn a_segment_sent_without_a_name_is_named_after_its_number() {
+    let decoded = decode("v=1&seg2.price=100&seg3.name=%20&seg3.deal=900");
+    let names: Vec<_> = decoded
+        .draft
+        .segments
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Segment 2", "Segment 3"]);
+    assert!(decoded.ignored.is_empty());
 }
 
 #[test]
