@@ -41,6 +41,8 @@ pub enum IgnoredReason {
     TooManyKeys,
     /// A call-to-action address that is not an absolute http(s) address.
     UnsafeTarget,
+    /// A key given more than once: its last value is the one taken.
+    Repeated,
 }
 
 /// A key of the link that was not taken, and why.
@@ -82,6 +84,7 @@ pub fn decode(encoded: &str) -> Decoded {
         draft: Draft::with_defaults(),
         ..Decoded::default()
     };
+    let mut seen = std::collections::BTreeSet::new();
     for (index, (key, value)) in form_urlencoded::parse(encoded.as_bytes()).enumerate() {
         if index >= MAX_PAIRS {
             decoded
@@ -97,6 +100,13 @@ pub fn decode(encoded: &str) -> Decoded {
             .iter()
             .any(|i| i.reason == IgnoredReason::UnknownKey);
         decoded.any |= !unknown;
+        // Taken, and taken before: the last value wins, and the user is told.
+        let taken = decoded.ignored.len() == before;
+        if taken && !seen.insert(key.to_string()) {
+            decoded
+                .ignored
+                .push(ignored(&key, &value, IgnoredReason::Repeated));
+        }
     }
     // A segment needs a name to be listed, ranked and said: one sent
     // without (`seg2.price=100` alone) is named after its number.

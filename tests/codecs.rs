@@ -687,6 +687,30 @@ fn a_link_carries_segments_in_order() {
 }
 
 #[test]
+fn a_repeated_key_keeps_its_last_value_and_says_so() {
+    let decoded = decode("v=1&price=100&utm_source=a&utm_source=b&price=200");
+    assert_eq!(
+        decoded.draft.central[&Field::Price],
+        "200",
+        "the last value is taken"
+    );
+    let said: Vec<_> = decoded
+        .ignored
+        .iter()
+        .map(|i| (i.key.as_str(), i.value.as_str(), i.reason.clone()))
+        .collect();
+    // Others' keys (utm_…) are unknown, repeated or not.
+    assert_eq!(
+        said,
+        [
+            ("utm_source", "a", IgnoredReason::UnknownKey),
+            ("utm_source", "b", IgnoredReason::UnknownKey),
+            ("price", "200", IgnoredReason::Repeated),
+        ]
+    );
+}
+
+#[test]
 fn a_segment_sent_without_a_name_is_named_after_its_number() {
     let decoded = decode("v=1&seg2.price=100&seg3.name=%20&seg3.deal=900");
     let names: Vec<_> = decoded

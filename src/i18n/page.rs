@@ -290,6 +290,8 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
             "adresse refusée (seules les adresses http ou https sont acceptées)"
         }
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
+        (Lang::Fr, Repeated) => "paramètre répété, la dernière valeur est retenue",
+        (Lang::En, Repeated) => "repeated parameter, the last value is used",
     };
     // A main-form value gets its field's message, bounds included.
     let field_message = match &item.reason {

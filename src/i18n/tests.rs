@@ -492,4 +492,13 @@ fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
     assert!(fr.contains("100"), "{fr}");
     check_french("refused", &fr);
     check_english("refused", &page::ignored_text(Lang::En, &refused));
+    let repeated = Ignored {
+        reason: IgnoredReason::Repeated,
+        ..refused
+    };
+    check_french("repeated", &page::ignored_text(Lang::Fr, &repeated));
+    assert_eq!(
+        page::ignored_text(Lang::En, &repeated),
+        "“win=250”: repeated parameter, the last value is used"
+    );
 }
