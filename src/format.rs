@@ -93,8 +93,8 @@ impl std::error::Error for ParseError {}
 ///     `"1.000.000"` → `1000000`, **and `"12.500"` → `12500`**. So a single
 ///     `.` followed by exactly three digits is a thousands separator when the
 ///     digits before it form a valid first group (1 to 3 digits, not starting
-///     with `0`). The UI re-displays the number in French form (`12 500`), so
-///     that reading is visible at once;
+///     with `0`). The form re-displays the number in French form (`12 500`)
+///     when the box is left (`ui::field`), so that reading shows at once;
 ///   - otherwise a single `.` is the decimal point: `"12.5"`, `"0.125"`,
 ///     `"1000.500"`, `"1 000.5"`; several dots that are not valid grouping
 ///     are an error (`"1.00.0"`).

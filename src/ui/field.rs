@@ -75,6 +75,21 @@ pub fn Control(
             texts.insert(field, value);
         })
     };
+    // Leaving a box shows the number as it was read, in the locale's own
+    // writing: "1.50" becomes "1,50" and "1.500" becomes "1 500" in French,
+    // so an ambiguous point is settled where it was typed. Text that cannot
+    // be taken stays as typed, with its message.
+    let settle = move || {
+        let lang = lang.get_untracked();
+        let read = texts.with_untracked(|texts| {
+            let typed = texts.get(&field)?;
+            let plain = crate::scenario::text_to_plain(field, typed, lang).ok()?;
+            Some(crate::scenario::plain_to_text(field, &plain, lang)).filter(|shown| shown != typed)
+        });
+        if let Some(shown) = read {
+            set(shown);
+        }
+    };
     let aria_label = move || label.map(|label| label.get());
     match field.spec().kind {
         FieldKind::Choice(tokens) => view! {
@@ -110,6 +125,7 @@ pub fn Control(
                 aria-invalid=move || invalid.get().to_string()
                 prop:value=move || shown.get()
                 on:input=move |ev| set(event_target_value(&ev))
+                on:blur=move |_| settle()
             />
         }
         .into_any(),

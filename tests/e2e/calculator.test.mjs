@@ -51,6 +51,27 @@ test("a French-formatted number is read as the user wrote it", async () => {
   await page.context().close();
 });
 
+test("leaving a box shows the number as it was read", async () => {
+  const { page } = await open();
+  const price = page.locator('input[name="price"]');
+  // In French a single point before exactly three digits groups thousands,
+  // any other is a decimal point (format::parse_number): leaving the box
+  // shows which reading was taken.
+  await price.fill("1.50");
+  await price.press("Tab");
+  assert.equal(await price.inputValue(), "1,50");
+  await price.fill("1.500");
+  await price.press("Tab");
+  assert.equal(await price.inputValue(), "1\u202f500");
+  assert.equal(await valueOf(page, "total-cost"), "75000");
+  // What cannot be taken stays as typed, with its message.
+  await price.fill("12abc");
+  await price.press("Tab");
+  assert.equal(await price.inputValue(), "12abc");
+  assert.equal(await price.getAttribute("aria-invalid"), "true");
+  await page.context().close();
+});
+
 test("an out-of-range value gets a message at the field and freezes the figures", async () => {
   const { page } = await open();
   await page.fill('input[name="win"]', "120");
