@@ -11,7 +11,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const GOAL_KIB = 120;
 const HARD_KIB = 140;
-// The size reached (400.6 KiB on 2026-11-29, 405.2 KiB after that day's
+// The size reached (400.6 KiB on 2026-11-29, 406.5 KiB after that day's
 // fixes), plus a margin for another toolchain's code generation: a new
 // panel or dependency shows up, a compiler update does not.
 const HELD_KIB = 407;
