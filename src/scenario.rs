@@ -236,12 +236,6 @@ pub struct Checked {
     pub errors: Vec<InputError>,
 }
 
-impl Checked {
-    pub fn error(&self, field: Field) -> Option<&InputProblem> {
-        problem_of(&self.errors, field)
-    }
-}
-
 /// Why `field` cannot be taken, if it is among `errors`.
 pub fn problem_of(errors: &[InputError], field: Field) -> Option<&InputProblem> {
     errors

@@ -3,7 +3,10 @@
 //! input space, and decoders that never panic on anything.
 
 use proptest::prelude::*;
-use teleprospection_roi::engine::{Field, FieldKind, Inputs, RangeField};
+
+mod common;
+use common::{plain_value, spec_value};
+use teleprospection_roi::engine::{Field, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
 use teleprospection_roi::scenario::{Draft, RiskDraft, SegmentDraft};
@@ -11,33 +14,6 @@ use teleprospection_roi::store::{
     decode_library, decode_working, encode_library, encode_working, Library, Loaded, SavedRef,
     SavedScenario, Working, SCHEMA,
 };
-
-/// A valid plain value for `field`, anywhere in its bounds.
-fn plain_value(field: Field) -> BoxedStrategy<String> {
-    spec_value(field.spec())
-}
-
-/// A valid plain value for an input of this spec.
-fn spec_value(spec: teleprospection_roi::engine::FieldSpec) -> BoxedStrategy<String> {
-    match spec.kind {
-        FieldKind::Choice(tokens) => proptest::sample::select(tokens.to_vec())
-            .prop_map(str::to_string)
-            .boxed(),
-        _ => {
-            let scale = 10i64.pow(spec.max_decimals);
-            let min = (spec.min * rust_decimal::Decimal::from(scale)).trunc();
-            let max = (spec.max * rust_decimal::Decimal::from(scale)).trunc();
-            let (min, max): (i64, i64) = (min.try_into().unwrap(), max.try_into().unwrap());
-            (min..=max)
-                .prop_map(move |units| {
-                    rust_decimal::Decimal::new(units, spec.max_decimals)
-                        .normalize()
-                        .to_string()
-                })
-                .boxed()
-        }
-    }
-}
 
 fn draft() -> impl Strategy<Value = Draft> {
     let central: Vec<_> = Field::ALL.iter().map(|f| plain_value(*f)).collect();
@@ -655,18 +631,18 @@ fn a_link_carries_the_risk_settings() {
     );
 }
 
+/// The segments' names, in order.
+fn segment_names(draft: &Draft) -> Vec<&str> {
+    draft.segments.iter().map(|s| s.name.as_str()).collect()
+}
+
 #[test]
 fn a_link_carries_segments_in_order() {
     let decoded = decode(
         "v=1&seg2.name=Micro&seg2.price=120&seg1.name=PME%20industrielles&seg1.price=180\
          &seg1.margin=55&seg2.deal=2500&seg3.price=abc&seg13.price=1&seg1.bogus=2",
     );
-    let names: Vec<_> = decoded
-        .draft
-        .segments
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names = segment_names(&decoded.draft);
     // seg3 had no valid key: there is no third segment.
     assert_eq!(names, ["PME industrielles", "Micro"]);
     let first = decoded.draft.segments[0].inputs();
@@ -713,12 +689,7 @@ fn a_repeated_key_keeps_its_last_value_and_says_so() {
 #[test]
 fn a_segment_sent_without_a_name_is_named_after_its_number() {
     let decoded = decode("v=1&seg2.price=100&seg3.name=%20&seg3.deal=900");
-    let names: Vec<_> = decoded
-        .draft
-        .segments
-        .iter()
-        .map(|s| s.name.as_str())
-        .collect();
+    let names = segment_names(&decoded.draft);
     assert_eq!(names, ["Segment 2", "Segment 3"]);
     assert!(decoded.ignored.is_empty());
 }

@@ -110,8 +110,8 @@ pub(crate) fn build(months: u32, cycle: u32, totals: &Totals) -> Result<Schedule
         .map(|(k, total)| (Stream::Spread(cycle + 12 * k as u32), total))
         .collect();
 
-    let costs_to_date = to_date(&costs, horizon, months)?;
-    let margins_to_date = to_date(&margins, horizon, months)?;
+    let costs_to_date = to_date(&costs, horizon, months).ok_or(Undefined::Overflow)?;
+    let margins_to_date = to_date(&margins, horizon, months).ok_or(Undefined::Overflow)?;
     let mut rows = Vec::with_capacity(len);
     let (mut cost_so_far, mut margin_so_far) = (Decimal::ZERO, Decimal::ZERO);
     for (month, (cost_by_now, margin_by_now)) in
@@ -170,24 +170,13 @@ enum Stream {
 /// margins equal at that month give a cumulative net of exactly 0, hence the
 /// payback month the spec defines. Rounding equal monthly shares first made
 /// that month 10^-12 € short, and payback a month late.
-fn to_date(
-    streams: &[(Stream, Decimal)],
-    horizon: u32,
-    months: u32,
-) -> Result<Vec<Decimal>, Undefined> {
-    to_date_in_units(streams, horizon, months).ok_or(Undefined::Overflow)
-}
-
-/// [`to_date`] in whole 10^-12 € as integers: additions and one small
+///
+/// The sums run in whole 10^-12 € as integers: additions and one small
 /// division a month. (In `Decimal`s the schedule cost three times as much,
 /// and the longest one broke the engine's 50 µs budget.) `None` when an
 /// amount does not fit (beyond 10^26 €): no input in bounds comes near,
 /// and the totals themselves stay below 10^16 €.
-fn to_date_in_units(
-    streams: &[(Stream, Decimal)],
-    horizon: u32,
-    months: u32,
-) -> Option<Vec<Decimal>> {
+fn to_date(streams: &[(Stream, Decimal)], horizon: u32, months: u32) -> Option<Vec<Decimal>> {
     let months = months.max(1);
     // What each month adds to (amount to date × months).
     let mut added = vec![0i128; horizon as usize];
@@ -279,8 +268,8 @@ mod tests {
             (Stream::Spread(0), d("4000")),
             (Stream::Spread(1), d("-28800")),
         ];
-        let to_date = to_date(&streams, 8, 6).unwrap();
-        let text: Vec<String> = to_date.iter().map(|a| a.normalize().to_string()).collect();
+        let amounts = to_date(&streams, 8, 6).unwrap();
+        let text: Vec<String> = amounts.iter().map(|a| a.normalize().to_string()).collect();
         // 7,600 + 4,000 × k / 6 − 28,800 × (k − 1) / 6.
         assert_eq!(
             text,
@@ -297,6 +286,6 @@ mod tests {
         );
         // Beyond the integers (10^26 € and more): an overflow, not a panic.
         let huge = [(Stream::OneOff, Decimal::MAX / Decimal::from(4))];
-        assert_eq!(to_date_in_units(&huge, 1, 3), None);
+        assert_eq!(to_date(&huge, 1, 3), None);
     }
 }

@@ -119,13 +119,10 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
     lang.pick(fr, en)
 }
 
-/// A whole number of weeks with its noun: French takes the singular for 0
-/// and 1 ("0 semaine", "1 semaine"), English for 1 only ("0 weeks").
+/// A whole number of weeks with its noun, singular or plural as the
+/// language agrees it ([`Lang::singular`]).
 pub fn weeks(lang: Lang, count: Decimal) -> String {
-    let singular = match lang {
-        Lang::Fr => count < Decimal::TWO,
-        Lang::En => count == Decimal::ONE,
-    };
+    let singular = lang.singular(u64::try_from(count).unwrap_or(u64::MAX));
     let noun = match (lang, singular) {
         (Lang::Fr, true) => "semaine",
         (Lang::Fr, false) => "semaines",

@@ -216,11 +216,7 @@ pub fn said_text(lang: Lang, said: &Said) -> String {
             )
             .to_string(),
         Said::Imported { count, skipped } => {
-            // French takes the singular for 0 and 1, English for 1 only.
-            let one = |n: usize| match lang {
-                Lang::Fr => n < 2,
-                Lang::En => n == 1,
-            };
+            let one = |n: usize| lang.singular(n as u64);
             let scenarios = match (lang, one(*count)) {
                 (Lang::Fr, true) => format!("{count} scénario importé"),
                 (Lang::Fr, false) => format!("{count} scénarios importés"),

@@ -75,4 +75,19 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A colon as the language writes it after a word: French puts a
+    /// no-break space before it.
+    pub fn colon(self) -> &'static str {
+        self.pick("\u{a0}:", ":")
+    }
+
+    /// Whether a count takes the singular: French for 0 and 1, English for
+    /// 1 only ("0 semaine", "0 weeks").
+    pub fn singular(self, count: u64) -> bool {
+        match self {
+            Lang::Fr => count < 2,
+            Lang::En => count == 1,
+        }
+    }
 }

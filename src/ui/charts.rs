@@ -169,8 +169,7 @@ pub fn PriceChart() -> impl IntoView {
             Ok(value) if value >= Decimal::ZERO => crate::format::price_ceiling(value, lang),
             _ => "—".to_string(),
         };
-        // French puts a no-break space before the colon.
-        let colon = lang.pick("\u{a0}:", ":");
+        let colon = lang.colon();
         format!(
             "{}. {}{colon} {}. {}{colon} {}.",
             text(lang, Text::PriceChartTitle),
@@ -284,7 +283,7 @@ pub fn ScenarioChart() -> impl IntoView {
                     format!(
                         "{}{} {} / {}",
                         variant_name(lang, *which),
-                        lang.pick("\u{a0}:", ":"),
+                        lang.colon(),
                         o.net_result.map(|v| money(v, lang)).unwrap_or_default(),
                         o.roi
                             .map(|v| percent(v, lang))

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::engine::{Figure, FigureId, Outcome};
+use crate::engine::{Figure, FigureId, Outcome, Variant};
 use crate::i18n::page::{text, Text};
 use crate::i18n::{figure_help, figure_label, undefined_reason, Lang};
 use crate::ui::state::Calculator;
@@ -109,7 +109,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <section
             class="results"
-            class:stale=move || calc.central.with(|c| !c.errors.is_empty())
+            class:stale=move || calc.frozen(Variant::Central)
             aria-labelledby="results-heading"
         >
             <h2 id="results-heading">
@@ -176,7 +176,7 @@ pub fn SummaryBar() -> impl IntoView {
     view! {
         <div
             class="summary-bar"
-            class:stale=move || calc.central.with(|c| !c.errors.is_empty())
+            class:stale=move || calc.frozen(Variant::Central)
             hidden=move || headline_shown.get()
             aria-hidden="true"
         >

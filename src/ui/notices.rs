@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::page::{ignored_more, ignored_text, notice_text, NoticeKind};
+use crate::link::Ignored;
+use crate::ui::state::Calculator;
 
 /// Ignored link keys listed one by one; the rest are counted.
 const SHOWN_IGNORED: usize = 8;
-use crate::link::Ignored;
-use crate::ui::state::Calculator;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {

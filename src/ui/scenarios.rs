@@ -97,10 +97,9 @@ fn ResultRow(id: FigureId) -> impl IntoView {
     let cell = move |which: Variant| {
         let figure = Memo::new(move |_| calc.outcome_of(which).with(|o| o.figure(id)));
         // Frozen, like the main figures, while a cell of the variant is wrong.
-        let stale = move || calc.errors(which).with(|errors| !errors.is_empty());
         view! {
             <td
-                class:stale=stale
+                class:stale=move || calc.frozen(which)
                 data-testid=format!("scenario-{}-{}", crate::scenario::variant_key(which), id.testid())
                 data-value=move || figure.with(data_value)
             >

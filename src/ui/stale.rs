@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::engine::Variant;
 use crate::i18n::field_label;
 use crate::i18n::page::{text, Text};
 use crate::ui::state::Calculator;
@@ -11,13 +12,8 @@ pub fn StaleNotice() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let to_fix = Memo::new(move |_| {
-        calc.central.with(|checked| {
-            checked
-                .errors
-                .iter()
-                .map(|error| error.field)
-                .collect::<Vec<_>>()
-        })
+        calc.errors(Variant::Central)
+            .with(|errors| errors.iter().map(|error| error.field).collect::<Vec<_>>())
     });
     view! {
         <Show when=move || to_fix.with(|fields| !fields.is_empty())>

@@ -159,6 +159,13 @@ impl Calculator {
         self.errors[which as usize]
     }
 
+    /// Whether a variant's figures are frozen on its last valid inputs
+    /// (one of its fields is wrong). Reads the errors memo, which changes
+    /// only when the errors do, not the scenario, which changes every edit.
+    pub fn frozen(&self, which: Variant) -> bool {
+        self.errors(which).with(|errors| !errors.is_empty())
+    }
+
     /// The text each control of a variant shows: what was typed, or else
     /// the value in force (derived for prudent and ambitious) in the locale.
     pub fn shown(&self, which: Variant) -> Memo<Texts> {

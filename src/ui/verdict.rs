@@ -13,18 +13,14 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
     let (Ok(net), Ok(roi)) = (outcome.net_result, outcome.roi) else {
         return reading(lang, &Reading::NoCost);
     };
-    let max_price = outcome
+    let break_even = outcome
         .break_even_price
         .ok()
-        .filter(|price| *price >= Decimal::ZERO)
-        .map(|price| price_ceiling(price, lang));
+        .filter(|price| *price >= Decimal::ZERO);
+    let max_price = break_even.map(|price| price_ceiling(price, lang));
     // A loss that only a price under one cent would cure has no price that
     // cures it: "it would pay below 0 €" is no advice.
-    let cure_price = outcome
-        .break_even_price
-        .ok()
-        .filter(|price| *price >= Decimal::new(1, 2))
-        .map(|price| price_ceiling(price, lang));
+    let cures = break_even.is_some_and(|price| price >= Decimal::new(1, 2));
     let per_euro = money(roi, lang);
     let roi = percent(roi, lang);
     let loss = money(net.abs(), lang);
@@ -40,7 +36,7 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
         },
         std::cmp::Ordering::Less => Reading::Loss {
             loss: &loss,
-            max_price: cure_price.as_deref(),
+            max_price: max.filter(|_| cures),
         },
     };
     reading(lang, &text)

@@ -215,7 +215,7 @@ fn StressChart(comparison: Memo<Comparison>) -> impl IntoView {
                     format!(
                         "{}{} {} → {}",
                         model_name(lang, model),
-                        lang.pick("\u{a0}:", ":"),
+                        lang.colon(),
                         at(CompareFigure::RoiAt50),
                         at(CompareFigure::RoiAt125)
                     )

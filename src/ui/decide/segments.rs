@@ -239,7 +239,7 @@ fn SegmentChart(ranking: Memo<Vec<RankedSegment>>) -> impl IntoView {
                     format!(
                         "{}{} {} / {}",
                         row.name,
-                        lang.pick("\u{a0}:", ":"),
+                        lang.colon(),
                         figure_text(lang, FigureId::Roi, &row.roi),
                         figure_text(lang, FigureId::NetResult, &row.net_result)
                     )

@@ -37,10 +37,11 @@ pub fn Share() -> impl IntoView {
         let href = address::href();
         link.set(href.clone());
         copied.set(None);
-        frozen_at_copy.set(Variant::ALL.into_iter().any(|which| {
-            calc.errors(which)
-                .with_untracked(|errors| !errors.is_empty())
-        }));
+        frozen_at_copy.set(
+            Variant::ALL
+                .into_iter()
+                .any(|which| untrack(|| calc.frozen(which))),
+        );
         leptos::task::spawn_local(async move {
             if clipboard::copy(&href).await {
                 copied.set(Some(Copied::Done));
