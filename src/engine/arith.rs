@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::evaluate::{Figure, Undefined};
+use super::figure::{Figure, Undefined};
 
 pub(crate) fn add(a: Decimal, b: Decimal) -> Figure {
     a.checked_add(b).ok_or(Undefined::Overflow)

@@ -7,42 +7,11 @@
 //! or a product beyond 28 significant digits is rounded by [`Decimal`].
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use super::arith::{add, div, mul, sub};
+pub use super::figure::{data_value, Figure, Undefined};
 use super::inputs::{Basis, Inputs, Rounding, MAX_YEARS};
 use super::schedule::{self, Schedule, Totals};
-
-/// Why a figure has no value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Undefined {
-    /// Full cost is zero: nothing to divide a return by.
-    NoCost,
-    /// No meeting is held (all no-shows).
-    NoHeldMeetings,
-    /// Nothing is billed, so no price breaks even.
-    NoBilledMeetings,
-    /// No sale is signed (after rounding down, with `whole`).
-    NoSales,
-    /// A sale brings no margin (basket or margin rate is zero).
-    NoMarginPerSale,
-    /// A target ROI of −100 % asks for any price.
-    TargetIsMinusHundred,
-    /// The cumulative net is still negative at the horizon.
-    NeverPaysBack,
-    /// Beyond exact decimal arithmetic; only inputs outside the spec's bounds get here.
-    Overflow,
-}
-
-/// One figure: its exact value, or why it is undefined.
-pub type Figure = Result<Decimal, Undefined>;
-
-/// The page's `data-value` for a figure: the plain decimal, or `""` when undefined.
-pub fn data_value(figure: Figure) -> String {
-    figure
-        .map(|value| value.normalize().to_string())
-        .unwrap_or_default()
-}
 
 /// Names every figure of the results; [`FigureId::testid`] is its `data-testid`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -511,4 +480,14 @@ fn nonzero(value: Figure, reason: Undefined) -> Figure {
 /// The canonical form of a figure (no trailing zeros, no −0): its `data-value`.
 pub(crate) fn normalized(value: Decimal) -> Decimal {
     value.normalize()
+}
+
+/// The schedule of one scenario; `Err` only when a total overflows (inputs
+/// outside the spec's bounds). Same as [`evaluate()`]'s `schedule`.
+pub fn schedule(inputs: &Inputs) -> Result<Schedule, Undefined> {
+    let outcome = evaluate(inputs);
+    match outcome.payback_month {
+        Err(reason) if reason != Undefined::NeverPaysBack => Err(reason),
+        _ => Ok(outcome.schedule),
+    }
 }

@@ -15,6 +15,7 @@ mod arith;
 pub mod capacity;
 pub mod compare;
 pub mod evaluate;
+pub mod figure;
 pub mod inputs;
 pub mod plan;
 pub mod risk;
@@ -33,6 +34,7 @@ pub use compare::{
     compare, verdict, CompareField, CompareFigure, CompareInputs, Comparison, Model, ModelOutcome,
     TeamInputs, TimeInputs, Verdict,
 };
+pub use evaluate::schedule;
 pub use evaluate::{
     data_value, evaluate, net_result_at_price, Figure, FigureId, FigureUnit, Outcome, Undefined,
 };
@@ -48,6 +50,6 @@ pub use risk::{
 };
 pub use rust_decimal::Decimal;
 pub use scenarios::{derive_variant, Variant};
-pub use schedule::{schedule, MonthRow, Schedule};
+pub use schedule::{MonthRow, Schedule};
 pub use segments::{rank, RankedSegment, Segment};
 pub use sweep::{sweep, Sweep, SweepPoint};

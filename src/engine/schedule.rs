@@ -27,8 +27,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::arith::{add, sub};
-use super::evaluate::{self, Undefined};
-use super::inputs::{Inputs, MAX_MONTHS, MAX_YEARS};
+use super::figure::Undefined;
+use super::inputs::{MAX_MONTHS, MAX_YEARS};
 
 /// Decimals kept in the monthly amounts: 10^-12 € is invisible, and sums of
 /// amounts up to 10^16 € on this grid stay exact (the bounds stay below 10^16).
@@ -49,16 +49,6 @@ pub struct MonthRow {
 pub struct Schedule {
     pub rows: Vec<MonthRow>,
     pub payback_month: Option<u32>,
-}
-
-/// The schedule of one scenario; `Err` only when a total overflows (inputs
-/// outside the spec's bounds). Same as [`evaluate()`](evaluate::evaluate)'s `schedule`.
-pub fn schedule(inputs: &Inputs) -> Result<Schedule, Undefined> {
-    let outcome = evaluate::evaluate(inputs);
-    match outcome.payback_month {
-        Err(reason) if reason != Undefined::NeverPaysBack => Err(reason),
-        _ => Ok(outcome.schedule),
-    }
 }
 
 /// The totals the schedule spreads, as the results computed them.
