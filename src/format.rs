@@ -23,7 +23,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::engine::{FigureId, FigureUnit, Undefined};
-pub use crate::i18n::Lang;
+pub use crate::lang::Lang;
 
 /// Narrow no-break space: French digit grouping.
 const NNBSP: char = '\u{202F}';

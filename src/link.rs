@@ -15,7 +15,7 @@ use crate::engine::risk::{parse_seed, parse_trials, DEFAULT_SEED, DEFAULT_TRIALS
 use crate::engine::{
     derive_variant, parse_plain, Field, Inputs, Problem, RangeField, RiskInputs, Variant,
 };
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::{variant_key, Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};
 
 /// The link format version this code writes and reads.

@@ -10,7 +10,7 @@ use crate::engine::{
     derive_variant, Field, FieldKind, Inputs, Problem, RangeField, Ranges, RiskInputs, Variant,
 };
 use crate::format::parse_number;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::maps::map_of;
 
 /// Plain values by field: `.` as the decimal point, percentages as percent

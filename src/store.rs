@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::Draft;
 
 /// The scenario being worked on, saved as the user types.

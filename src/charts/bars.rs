@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{font, money_label, padded, percent_label, surface, ChartError, NET_COLOR, ROI_COLOR};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {

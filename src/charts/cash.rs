@@ -5,7 +5,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::{font, money_label, padded, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR};
 use crate::i18n::page::{text, Text};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CashChart {

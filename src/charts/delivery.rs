@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{font, padded, percent_label, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeliveryChart {

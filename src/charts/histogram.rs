@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{font, money_label, surface, ChartError, GAIN_COLOR, LOSS_COLOR, TEXT_COLOR};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Histogram {

@@ -13,7 +13,7 @@ pub mod tornado;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 pub const NET_COLOR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
 pub const ROI_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);

@@ -9,7 +9,7 @@ use super::{
     NET_COLOR, ROI_COLOR,
 };
 use crate::i18n::page::{text, Text};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriceChart {

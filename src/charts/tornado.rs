@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{clipped, font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tornado {

@@ -134,7 +134,7 @@ impl Uncertain {
     ];
 
     /// The base input it is.
-    pub fn field(self) -> Field {
+    pub const fn field(self) -> Field {
         match self {
             Uncertain::Noshow => Field::Noshow,
             Uncertain::Opp => Field::Opp,

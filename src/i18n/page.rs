@@ -1,7 +1,8 @@
 //! Texts of the page itself (headings, buttons, verdicts), as opposed to
 //! the texts of the model's inputs and figures.
 
-use super::Lang;
+use crate::engine::Variant;
+use crate::lang::Lang;
 
 /// One fixed text of the page. Exhaustive matches keep both languages complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -337,4 +338,16 @@ pub fn no_price_reaches(lang: Lang, id: crate::engine::FigureId) -> &'static str
         (Lang::Fr, true) => "aucun prix n’atteint l’objectif de ROI",
         (Lang::En, true) => "no price reaches the target ROI",
     }
+}
+
+/// A variant's name: « Prudent », « Central », « Ambitieux ».
+pub fn variant_name(lang: Lang, which: Variant) -> &'static str {
+    text(
+        lang,
+        match which {
+            Variant::Prudent => Text::Prudent,
+            Variant::Central => Text::Central,
+            Variant::Ambitious => Text::Ambitious,
+        },
+    )
 }

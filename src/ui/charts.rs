@@ -12,9 +12,8 @@ use rust_decimal::Decimal;
 use crate::charts::{bars, cash, price};
 use crate::engine::{sweep, Figure, Variant};
 use crate::format::{decimal_to_f64, money, percent};
-use crate::i18n::page::{text, Text};
-use crate::i18n::Lang;
-use crate::ui::scenarios::variant_name;
+use crate::i18n::page::{text, variant_name, Text};
+use crate::lang::Lang;
 use crate::ui::state::Calculator;
 
 /// Points on the price chart: enough for a smooth ROI curve.

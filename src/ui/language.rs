@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::page::{text, Text};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::state::Calculator;
 
 #[component]

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 
 use crate::browser::{address, set_document_language, storage};
 use crate::i18n::page::{text, Text};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::link;
 use crate::scenario::Draft;
 use crate::store::{self, Loaded, Working};

@@ -3,22 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::engine::{Field, FieldKind, FigureId, Variant};
-use crate::i18n::page::{text, Text};
-use crate::i18n::{choice_label, field_label, figure_label, Lang};
+use crate::engine::{Field, FieldKind, FigureId, Uncertain, Variant};
+use crate::i18n::page::{text, variant_name, Text};
+use crate::i18n::{choice_label, field_label, figure_label};
 use crate::ui::field::Control;
 use crate::ui::figures::{data_value, figure_text};
 use crate::ui::message::input_problem_message;
 use crate::ui::state::Calculator;
 
-/// The inputs that differ between variants by default come first.
+/// The inputs that differ between variants by default come first: the
+/// uncertain ones, which the variants move (and the risk panel draws).
 const UNCERTAIN: [Field; 6] = [
-    Field::Noshow,
-    Field::Opp,
-    Field::Win,
-    Field::Deal,
-    Field::Margin,
-    Field::Hours,
+    Uncertain::Noshow.field(),
+    Uncertain::Opp.field(),
+    Uncertain::Win.field(),
+    Uncertain::Deal.field(),
+    Uncertain::Margin.field(),
+    Uncertain::Hours.field(),
 ];
 
 const COMPARED: [FigureId; 5] = [
@@ -28,17 +29,6 @@ const COMPARED: [FigureId; 5] = [
     FigureId::CostPerSale,
     FigureId::BreakEvenPrice,
 ];
-
-pub fn variant_name(lang: Lang, which: Variant) -> &'static str {
-    text(
-        lang,
-        match which {
-            Variant::Prudent => Text::Prudent,
-            Variant::Central => Text::Central,
-            Variant::Ambitious => Text::Ambitious,
-        },
-    )
-}
 
 #[component]
 fn VariantCell(field: Field, which: Variant) -> impl IntoView {

@@ -11,7 +11,7 @@ use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::engine::{
     derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, RangeField, RiskInputs, Variant,
 };
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::{
     checked_inputs, plain_to_text, Checked, Draft, InputError, RiskDraft, SegmentDraft,
 };

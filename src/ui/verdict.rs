@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::engine::Outcome;
 use crate::format::{money, percent, price_ceiling};
 use crate::i18n::page::{reading, Reading};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::state::Calculator;
 
 fn verdict_text(lang: Lang, outcome: &Outcome) -> String {

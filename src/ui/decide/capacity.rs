@@ -8,7 +8,7 @@ use crate::format;
 use crate::i18n::decide::{
     capacity_field_label, capacity_undefined_reason, decide_text, kind_unit, DecideText,
 };
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::decide::{local_input, Local};
 use crate::ui::state::Calculator;
 

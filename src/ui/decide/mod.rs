@@ -18,7 +18,7 @@ use crate::engine::{
     Problem,
 };
 use crate::i18n::decide::{decide_problem_message, decide_text, DecideText};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::state::Calculator;
 
 /// The engine's input structs the panels edit, seen the same way.

@@ -10,7 +10,7 @@ use crate::i18n::decide::{
     decide_text, goal_kind_label, goal_unit, kind_unit, plan_field_label, plan_step_label,
     plan_undefined_reason, DecideText,
 };
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::decide::{local_input, Local};
 use crate::ui::state::Calculator;
 

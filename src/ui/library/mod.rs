@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use crate::browser::{clock, storage, tabs};
 use crate::export::ImportProblem;
 use crate::i18n::library::{import_problem_text, library_text, said_text, LibraryText as T};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::library::{Said, SaveOver};
 use crate::scenario::Draft;
 use crate::store::{self, Library as Stored, Loaded, SavedRef, SavedScenario, Working};

@@ -12,7 +12,7 @@ use crate::ui::risk::figures::{money_f64, share_f64};
 use crate::ui::risk::RiskState;
 use crate::ui::state::Calculator;
 
-fn roi_words(figure: &crate::engine::Figure, lang: crate::i18n::Lang) -> String {
+fn roi_words(figure: &crate::engine::Figure, lang: crate::lang::Lang) -> String {
     match figure {
         Ok(value) => crate::format::percent(*value, lang),
         Err(why) => crate::i18n::undefined_reason(lang, *why).to_string(),

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::risk::{risk_data_value, RiskFigureId, RiskSummary};
 use crate::i18n::risk::{risk_figure_label, risk_reading, risk_text, trials_count, RiskText};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::risk::RiskState;
 use crate::ui::state::Calculator;
 
