@@ -8,21 +8,21 @@ pub fn quoted(lang: Lang, name: &str) -> String {
     lang.pick(format!("«\u{a0}{name}\u{a0}»"), format!("“{name}”"))
 }
 
-/// The interface language. French first: it is the default.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
+crate::listed! {
+    /// The interface language. French first: it is the default; `ALL` is
+    /// the order of the language switch.
+    #[derive(
+        Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    )]
+    #[serde(rename_all = "lowercase")]
+    pub enum Lang {
+        #[default]
+        Fr,
+        En,
+    }
 }
 
 impl Lang {
-    /// Every language, in the order of the language switch.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
     /// `"fr"` / `"en"`: the share link's value and the `<html lang>`.
     pub fn code(self) -> &'static str {
         self.pick("fr", "en")

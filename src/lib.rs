@@ -8,6 +8,7 @@ pub mod engine;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod keyed;
 pub mod lang;
 pub mod library;
 pub mod link;

@@ -16,7 +16,7 @@ use crate::engine::{
     derive_variant, parse_plain, Field, Inputs, Problem, RangeField, RiskInputs, Variant,
 };
 use crate::lang::Lang;
-use crate::scenario::{variant_key, Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};
+use crate::scenario::{Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};
 
 /// The link format version this code writes and reads.
 pub const VERSION: &str = "1";
@@ -428,7 +428,7 @@ fn append_overrides(
     for (field, value) in overrides {
         let mut inputs = derived.clone();
         if inputs.set(*field, value).is_ok() && inputs.plain(*field) != derived.plain(*field) {
-            let key = format!("{}.{}", variant_key(which), field.key());
+            let key = format!("{}.{}", which.key(), field.key());
             out.append_pair(&key, &inputs.plain(*field));
         }
     }

@@ -354,15 +354,6 @@ pub fn differences(inputs: &Inputs, base: &Inputs) -> PlainValues {
     }))
 }
 
-/// The variant's name in links, storage and test hooks.
-pub fn variant_key(which: crate::engine::Variant) -> &'static str {
-    match which {
-        crate::engine::Variant::Prudent => "prudent",
-        crate::engine::Variant::Central => "central",
-        crate::engine::Variant::Ambitious => "ambitious",
-    }
-}
-
 /// Stores plain values under the spec's keys (`"meetings": "50"`) and skips
 /// keys it does not know, so that data written by another version loads.
 mod by_key {

@@ -29,31 +29,17 @@ use serde::{Deserialize, Serialize};
 use crate::engine::compare::{field_spec, parse_number};
 use crate::engine::{FieldKind, FieldSpec, Problem};
 
-/// One input of the capacity check, named by its share-link key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CapacityField {
-    Reps,
-    RepMeetingsPerWeek,
+crate::keyed! {
+    /// One input of the capacity check, named by its share-link key.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CapacityField {
+        Reps = "reps",
+        RepMeetingsPerWeek = "rep_meetings_per_week",
+    }
 }
 
 impl CapacityField {
-    pub const ALL: [CapacityField; 2] = [CapacityField::Reps, CapacityField::RepMeetingsPerWeek];
-
-    /// The share-link key, which is also the form control's `name`.
-    pub fn key(self) -> &'static str {
-        match self {
-            CapacityField::Reps => "reps",
-            CapacityField::RepMeetingsPerWeek => "rep_meetings_per_week",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<CapacityField> {
-        CapacityField::ALL
-            .into_iter()
-            .find(|field| field.key() == key)
-    }
-
     pub fn spec(self) -> FieldSpec {
         match self {
             CapacityField::Reps => field_spec(FieldKind::Count, 1, 10_000, 0, "1"),
@@ -135,21 +121,13 @@ pub enum CapacityUndefined {
 /// One capacity figure: its exact value, or why it is undefined.
 pub type CapacityFigure = Result<Decimal, CapacityUndefined>;
 
-/// Names the capacity figures shown with a test id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CapacityFigureId {
-    Load,
-    ExtraWeeks,
-}
-
-impl CapacityFigureId {
-    pub const ALL: [CapacityFigureId; 2] = [CapacityFigureId::Load, CapacityFigureId::ExtraWeeks];
-
-    pub fn testid(self) -> &'static str {
-        match self {
-            CapacityFigureId::Load => "capacity-load",
-            CapacityFigureId::ExtraWeeks => "capacity-extra-weeks",
-        }
+crate::keyed! {
+    @key testid, from_testid;
+    /// Names the capacity figures shown with a test id.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CapacityFigureId {
+        Load = "capacity-load",
+        ExtraWeeks = "capacity-extra-weeks",
     }
 }
 

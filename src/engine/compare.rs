@@ -97,63 +97,26 @@ pub(crate) fn field_spec(
 // ---------------------------------------------------------------------------
 // Inputs.
 
-/// One input of the comparison, named by its share-link key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CompareField {
-    TeamCallers,
-    TeamSalary,
-    TeamTools,
-    TeamManagement,
-    TeamOnboarding,
-    TeamRate,
-    TeamRamp,
-    TimeDayRate,
-    TimeDays,
-    TimeRate,
-    TimeSetup,
+crate::keyed! {
+    /// One input of the comparison, named by its share-link key.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CompareField {
+        TeamCallers = "team_callers",
+        TeamSalary = "team_salary",
+        TeamTools = "team_tools",
+        TeamManagement = "team_management",
+        TeamOnboarding = "team_onboarding",
+        TeamRate = "team_rate",
+        TeamRamp = "team_ramp",
+        TimeDayRate = "time_day_rate",
+        TimeDays = "time_days",
+        TimeRate = "time_rate",
+        TimeSetup = "time_setup",
+    }
 }
 
 impl CompareField {
-    /// Every input, in the module table's order (the share link writes them so).
-    pub const ALL: [CompareField; 11] = [
-        CompareField::TeamCallers,
-        CompareField::TeamSalary,
-        CompareField::TeamTools,
-        CompareField::TeamManagement,
-        CompareField::TeamOnboarding,
-        CompareField::TeamRate,
-        CompareField::TeamRamp,
-        CompareField::TimeDayRate,
-        CompareField::TimeDays,
-        CompareField::TimeRate,
-        CompareField::TimeSetup,
-    ];
-
-    /// The share-link key, which is also the form control's `name`.
-    pub fn key(self) -> &'static str {
-        match self {
-            CompareField::TeamCallers => "team_callers",
-            CompareField::TeamSalary => "team_salary",
-            CompareField::TeamTools => "team_tools",
-            CompareField::TeamManagement => "team_management",
-            CompareField::TeamOnboarding => "team_onboarding",
-            CompareField::TeamRate => "team_rate",
-            CompareField::TeamRamp => "team_ramp",
-            CompareField::TimeDayRate => "time_day_rate",
-            CompareField::TimeDays => "time_days",
-            CompareField::TimeRate => "time_rate",
-            CompareField::TimeSetup => "time_setup",
-        }
-    }
-
-    /// The field whose share-link key is exactly `key` (case-sensitive).
-    pub fn from_key(key: &str) -> Option<CompareField> {
-        CompareField::ALL
-            .into_iter()
-            .find(|field| field.key() == key)
-    }
-
     /// Unit, bounds, precision and default (the module table).
     pub fn spec(self) -> FieldSpec {
         use FieldKind as K;
@@ -314,83 +277,39 @@ impl CompareInputs {
 // ---------------------------------------------------------------------------
 // Models and figures.
 
-/// How booked meetings are produced and paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Model {
-    /// Pay per result: the scenario itself.
-    Result,
-    /// In-house team.
-    Team,
-    /// Provider paid by the day.
-    Time,
-}
-
-impl Model {
-    pub const ALL: [Model; 3] = [Model::Result, Model::Team, Model::Time];
-
-    /// `"result"`, `"team"`, `"time"`: the `<model>` of the test ids.
-    pub fn key(self) -> &'static str {
-        match self {
-            Model::Result => "result",
-            Model::Team => "team",
-            Model::Time => "time",
-        }
+crate::keyed! {
+    /// How booked meetings are produced and paid.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Model {
+        /// Pay per result: the scenario itself.
+        Result = "result",
+        /// In-house team.
+        Team = "team",
+        /// Provider paid by the day.
+        Time = "time",
     }
 }
 
 /// The delivery levels of the stress test, in percent of the planned meetings.
 pub const DELIVERY_PCT: [u32; 4] = [50, 75, 100, 125];
 
-/// One figure of a model's column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompareFigure {
-    Booked,
-    Held,
-    Sales,
-    TotalCost,
-    NetResult,
-    Roi,
-    CostPerHeld,
-    CostPerSale,
-    RoiAt50,
-    RoiAt75,
-    RoiAt100,
-    RoiAt125,
-}
-
-impl CompareFigure {
-    pub const ALL: [CompareFigure; 12] = [
-        CompareFigure::Booked,
-        CompareFigure::Held,
-        CompareFigure::Sales,
-        CompareFigure::TotalCost,
-        CompareFigure::NetResult,
-        CompareFigure::Roi,
-        CompareFigure::CostPerHeld,
-        CompareFigure::CostPerSale,
-        CompareFigure::RoiAt50,
-        CompareFigure::RoiAt75,
-        CompareFigure::RoiAt100,
-        CompareFigure::RoiAt125,
-    ];
-
-    /// The `<figure>` part of the test id (`"total-cost"`, `"roi-at-75"`, …).
-    pub fn key(self) -> &'static str {
-        match self {
-            CompareFigure::Booked => "booked",
-            CompareFigure::Held => "held",
-            CompareFigure::Sales => "sales",
-            CompareFigure::TotalCost => "total-cost",
-            CompareFigure::NetResult => "net-result",
-            CompareFigure::Roi => "roi",
-            CompareFigure::CostPerHeld => "cost-per-held",
-            CompareFigure::CostPerSale => "cost-per-sale",
-            CompareFigure::RoiAt50 => "roi-at-50",
-            CompareFigure::RoiAt75 => "roi-at-75",
-            CompareFigure::RoiAt100 => "roi-at-100",
-            CompareFigure::RoiAt125 => "roi-at-125",
-        }
+crate::keyed! {
+    /// One figure of a model's column.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum CompareFigure {
+        Booked = "booked",
+        Held = "held",
+        Sales = "sales",
+        TotalCost = "total-cost",
+        NetResult = "net-result",
+        Roi = "roi",
+        CostPerHeld = "cost-per-held",
+        CostPerSale = "cost-per-sale",
+        RoiAt50 = "roi-at-50",
+        RoiAt75 = "roi-at-75",
+        RoiAt100 = "roi-at-100",
+        RoiAt125 = "roi-at-125",
     }
 }
 

@@ -13,36 +13,39 @@ pub use super::figure::{data_value, Figure, Undefined};
 use super::inputs::{Basis, Inputs, Rounding, MAX_YEARS};
 use super::schedule::{self, Schedule, Totals};
 
-/// Names every figure of the results; [`FigureId::testid`] is its `data-testid`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FigureId {
-    Held,
-    Billed,
-    Opportunities,
-    SalesExpected,
-    Sales,
-    ProviderCost,
-    InternalCost,
-    TotalCost,
-    Revenue,
-    GrossMargin,
-    NetResult,
-    Roi,
-    MarginMultiple,
-    ProviderCostPerHeld,
-    CostPerHeld,
-    CostPerSale,
-    MarginPerSale,
-    LtvRevenue,
-    LtvMargin,
-    LifetimeMargin,
-    LifetimeNet,
-    LifetimeRoi,
-    LtvToCac,
-    BreakEvenPrice,
-    MaxPriceForTarget,
-    BreakEvenSaleRate,
-    PaybackMonth,
+crate::keyed! {
+    @key testid, from_testid;
+    /// Names every figure of the results; [`FigureId::testid`] is its `data-testid`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum FigureId {
+        Held = "held",
+        Billed = "billed",
+        Opportunities = "opportunities",
+        SalesExpected = "sales-expected",
+        Sales = "sales",
+        ProviderCost = "provider-cost",
+        InternalCost = "internal-cost",
+        TotalCost = "total-cost",
+        Revenue = "revenue",
+        GrossMargin = "gross-margin",
+        NetResult = "net-result",
+        Roi = "roi",
+        MarginMultiple = "margin-multiple",
+        ProviderCostPerHeld = "provider-cost-per-held",
+        CostPerHeld = "cost-per-held",
+        CostPerSale = "cost-per-sale",
+        MarginPerSale = "margin-per-sale",
+        LtvRevenue = "ltv-revenue",
+        LtvMargin = "ltv-margin",
+        LifetimeMargin = "lifetime-margin",
+        LifetimeNet = "lifetime-net",
+        LifetimeRoi = "lifetime-roi",
+        LtvToCac = "ltv-to-cac",
+        BreakEvenPrice = "break-even-price",
+        MaxPriceForTarget = "max-price-for-target",
+        BreakEvenSaleRate = "break-even-sale-rate",
+        PaybackMonth = "payback-month",
+    }
 }
 
 /// How a figure reads: rates and ROIs are fractions (ROI +380 % is `3.8`).
@@ -58,75 +61,6 @@ pub enum FigureUnit {
 }
 
 impl FigureId {
-    /// Every figure, in the spec's formula order.
-    pub const ALL: [FigureId; 27] = [
-        FigureId::Held,
-        FigureId::Billed,
-        FigureId::Opportunities,
-        FigureId::SalesExpected,
-        FigureId::Sales,
-        FigureId::ProviderCost,
-        FigureId::InternalCost,
-        FigureId::TotalCost,
-        FigureId::Revenue,
-        FigureId::GrossMargin,
-        FigureId::NetResult,
-        FigureId::Roi,
-        FigureId::MarginMultiple,
-        FigureId::ProviderCostPerHeld,
-        FigureId::CostPerHeld,
-        FigureId::CostPerSale,
-        FigureId::MarginPerSale,
-        FigureId::LtvRevenue,
-        FigureId::LtvMargin,
-        FigureId::LifetimeMargin,
-        FigureId::LifetimeNet,
-        FigureId::LifetimeRoi,
-        FigureId::LtvToCac,
-        FigureId::BreakEvenPrice,
-        FigureId::MaxPriceForTarget,
-        FigureId::BreakEvenSaleRate,
-        FigureId::PaybackMonth,
-    ];
-
-    /// The figure's `data-testid`: its formula name with `_` written `-`.
-    pub fn testid(self) -> &'static str {
-        match self {
-            FigureId::Held => "held",
-            FigureId::Billed => "billed",
-            FigureId::Opportunities => "opportunities",
-            FigureId::SalesExpected => "sales-expected",
-            FigureId::Sales => "sales",
-            FigureId::ProviderCost => "provider-cost",
-            FigureId::InternalCost => "internal-cost",
-            FigureId::TotalCost => "total-cost",
-            FigureId::Revenue => "revenue",
-            FigureId::GrossMargin => "gross-margin",
-            FigureId::NetResult => "net-result",
-            FigureId::Roi => "roi",
-            FigureId::MarginMultiple => "margin-multiple",
-            FigureId::ProviderCostPerHeld => "provider-cost-per-held",
-            FigureId::CostPerHeld => "cost-per-held",
-            FigureId::CostPerSale => "cost-per-sale",
-            FigureId::MarginPerSale => "margin-per-sale",
-            FigureId::LtvRevenue => "ltv-revenue",
-            FigureId::LtvMargin => "ltv-margin",
-            FigureId::LifetimeMargin => "lifetime-margin",
-            FigureId::LifetimeNet => "lifetime-net",
-            FigureId::LifetimeRoi => "lifetime-roi",
-            FigureId::LtvToCac => "ltv-to-cac",
-            FigureId::BreakEvenPrice => "break-even-price",
-            FigureId::MaxPriceForTarget => "max-price-for-target",
-            FigureId::BreakEvenSaleRate => "break-even-sale-rate",
-            FigureId::PaybackMonth => "payback-month",
-        }
-    }
-
-    /// The figure whose `data-testid` is exactly `testid`.
-    pub fn from_testid(testid: &str) -> Option<FigureId> {
-        FigureId::ALL.into_iter().find(|id| id.testid() == testid)
-    }
-
     pub fn unit(self) -> FigureUnit {
         use FigureId as F;
         match self {

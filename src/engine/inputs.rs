@@ -19,100 +19,47 @@ pub(crate) const MAX_YEARS: u32 = 10;
 /// Upper bound of `months` and `cycle`; also caps the schedule's length.
 pub(crate) const MAX_MONTHS: u32 = 36;
 
-/// One input of a scenario, named by its share-link key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Field {
-    Meetings,
-    Price,
-    Basis,
-    Noshow,
-    Setup,
-    Opp,
-    Win,
-    Rounding,
-    Deal,
-    Margin,
-    Recurring,
-    Retention,
-    Years,
-    Hours,
-    Hourly,
-    Fixed,
-    Months,
-    Cycle,
-    Target,
-    Multiple,
+crate::keyed! {
+    /// One input of a scenario, named by its share-link key.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Field {
+        Meetings = "meetings",
+        Price = "price",
+        Basis = "basis",
+        Noshow = "noshow",
+        Setup = "setup",
+        Opp = "opp",
+        Win = "win",
+        Rounding = "rounding",
+        Deal = "deal",
+        Margin = "margin",
+        Recurring = "recurring",
+        Retention = "retention",
+        Years = "years",
+        Hours = "hours",
+        Hourly = "hourly",
+        Fixed = "fixed",
+        Months = "months",
+        Cycle = "cycle",
+        Target = "target",
+        Multiple = "multiple",
+    }
 }
 
 impl Field {
-    /// Every input, in the spec table's order (the share link writes them so).
-    pub const ALL: [Field; 20] = [
-        Field::Meetings,
-        Field::Price,
-        Field::Basis,
-        Field::Noshow,
-        Field::Setup,
-        Field::Opp,
-        Field::Win,
-        Field::Rounding,
-        Field::Deal,
-        Field::Margin,
-        Field::Recurring,
-        Field::Retention,
-        Field::Years,
-        Field::Hours,
-        Field::Hourly,
-        Field::Fixed,
-        Field::Months,
-        Field::Cycle,
-        Field::Target,
-        Field::Multiple,
-    ];
-
-    /// The share-link key, which is also the form control's `name`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Meetings => "meetings",
-            Field::Price => "price",
-            Field::Basis => "basis",
-            Field::Noshow => "noshow",
-            Field::Setup => "setup",
-            Field::Opp => "opp",
-            Field::Win => "win",
-            Field::Rounding => "rounding",
-            Field::Deal => "deal",
-            Field::Margin => "margin",
-            Field::Recurring => "recurring",
-            Field::Retention => "retention",
-            Field::Years => "years",
-            Field::Hours => "hours",
-            Field::Hourly => "hourly",
-            Field::Fixed => "fixed",
-            Field::Months => "months",
-            Field::Cycle => "cycle",
-            Field::Target => "target",
-            Field::Multiple => "multiple",
-        }
-    }
-
-    /// The field whose share-link key is exactly `key` (case-sensitive).
-    pub fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|field| field.key() == key)
-    }
-
     /// Unit, bounds, precision and default, as the spec's input table gives them.
     pub fn spec(self) -> FieldSpec {
         use FieldKind as K;
         let (kind, min, max, default) = match self {
             Field::Meetings => (K::Count, 1, 1_000_000, "50"),
             Field::Price => (K::Money, 0, 100_000, "120"),
-            Field::Basis => (K::Choice(Basis::TOKENS), 0, 0, "booked"),
+            Field::Basis => (K::Choice(&Basis::KEYS), 0, 0, "booked"),
             Field::Noshow => (K::Percent, 0, 100, "0"),
             Field::Setup => (K::Money, 0, 10_000_000, "0"),
             Field::Opp => (K::Percent, 0, 100, "50"),
             Field::Win => (K::Percent, 0, 100, "50"),
-            Field::Rounding => (K::Choice(Rounding::TOKENS), 0, 0, "whole"),
+            Field::Rounding => (K::Choice(&Rounding::KEYS), 0, 0, "whole"),
             Field::Deal => (K::Money, 0, 100_000_000, "6000"),
             Field::Margin => (K::Percent, 0, 100, "40"),
             Field::Recurring => (K::Money, 0, 100_000_000, "0"),
@@ -172,56 +119,26 @@ pub struct FieldSpec {
     pub default: &'static str,
 }
 
-/// What the provider invoices: every validated meeting, or only held ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Basis {
-    Booked,
-    Held,
-}
-
-impl Basis {
-    const TOKENS: &'static [&'static str] = &["booked", "held"];
-
-    /// The plain-text token (`"booked"` / `"held"`).
-    pub fn token(self) -> &'static str {
-        match self {
-            Basis::Booked => "booked",
-            Basis::Held => "held",
-        }
-    }
-
-    fn from_token(token: &str) -> Option<Basis> {
-        [Basis::Booked, Basis::Held]
-            .into_iter()
-            .find(|basis| basis.token() == token)
+crate::keyed! {
+    @key token, from_token;
+    /// What the provider invoices: every validated meeting, or only held ones.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Basis {
+        Booked = "booked",
+        Held = "held",
     }
 }
 
-/// How sales are counted: whole customers (rounded down, the prudent reading)
-/// or fractional expected sales.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Rounding {
-    Whole,
-    Expected,
-}
-
-impl Rounding {
-    const TOKENS: &'static [&'static str] = &["whole", "expected"];
-
-    /// The plain-text token (`"whole"` / `"expected"`).
-    pub fn token(self) -> &'static str {
-        match self {
-            Rounding::Whole => "whole",
-            Rounding::Expected => "expected",
-        }
-    }
-
-    fn from_token(token: &str) -> Option<Rounding> {
-        [Rounding::Whole, Rounding::Expected]
-            .into_iter()
-            .find(|rounding| rounding.token() == token)
+crate::keyed! {
+    @key token, from_token;
+    /// How sales are counted: whole customers (rounded down, the prudent reading)
+    /// or fractional expected sales.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Rounding {
+        Whole = "whole",
+        Expected = "expected",
     }
 }
 

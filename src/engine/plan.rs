@@ -52,70 +52,36 @@ use crate::engine::{evaluate, FieldKind, FieldSpec, Inputs, Problem, Undefined};
 /// Upper bound of the base input `meetings`: the plan's scenario must stay within it.
 pub const MAX_MEETINGS: u32 = 1_000_000;
 
-/// What the goal counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum GoalKind {
-    Customers,
-    Revenue,
-    Margin,
-}
-
-impl GoalKind {
-    pub const ALL: [GoalKind; 3] = [GoalKind::Customers, GoalKind::Revenue, GoalKind::Margin];
-    const TOKENS: &'static [&'static str] = &["customers", "revenue", "margin"];
-
-    /// The plain-text token (`"customers"`, `"revenue"`, `"margin"`).
-    pub fn token(self) -> &'static str {
-        match self {
-            GoalKind::Customers => "customers",
-            GoalKind::Revenue => "revenue",
-            GoalKind::Margin => "margin",
-        }
-    }
-
-    pub fn from_token(token: &str) -> Option<GoalKind> {
-        GoalKind::ALL.into_iter().find(|kind| kind.token() == token)
+crate::keyed! {
+    @key token, from_token;
+    /// What the goal counts.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum GoalKind {
+        Customers = "customers",
+        Revenue = "revenue",
+        Margin = "margin",
     }
 }
 
-/// One input of the plan, named by its share-link key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanField {
-    GoalKind,
-    GoalValue,
-    CallToConversation,
-    ConversationToMeeting,
+crate::keyed! {
+    /// One input of the plan, named by its share-link key.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum PlanField {
+        GoalKind = "goal_kind",
+        GoalValue = "goal_value",
+        CallToConversation = "call_to_conversation",
+        ConversationToMeeting = "conversation_to_meeting",
+    }
 }
 
 impl PlanField {
-    pub const ALL: [PlanField; 4] = [
-        PlanField::GoalKind,
-        PlanField::GoalValue,
-        PlanField::CallToConversation,
-        PlanField::ConversationToMeeting,
-    ];
-
-    /// The share-link key, which is also the form control's `name`.
-    pub fn key(self) -> &'static str {
-        match self {
-            PlanField::GoalKind => "goal_kind",
-            PlanField::GoalValue => "goal_value",
-            PlanField::CallToConversation => "call_to_conversation",
-            PlanField::ConversationToMeeting => "conversation_to_meeting",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<PlanField> {
-        PlanField::ALL.into_iter().find(|field| field.key() == key)
-    }
-
     /// Unit, bounds (plain units: percent numbers for rates), precision and default.
     pub fn spec(self) -> FieldSpec {
         use FieldKind as K;
         match self {
-            PlanField::GoalKind => field_spec(K::Choice(GoalKind::TOKENS), 0, 0, 0, "customers"),
+            PlanField::GoalKind => field_spec(K::Choice(&GoalKind::KEYS), 0, 0, 0, "customers"),
             PlanField::GoalValue => field_spec(K::Count, 1, 1_000_000_000, 0, "10"),
             PlanField::CallToConversation => field_spec(K::Percent, 0, 100, 4, "30"),
             PlanField::ConversationToMeeting => field_spec(K::Percent, 0, 100, 4, "10"),
@@ -240,39 +206,18 @@ impl From<Undefined> for PlanUndefined {
 /// One figure of the plan: its exact value, or why it is undefined.
 pub type PlanFigure = Result<Decimal, PlanUndefined>;
 
-/// Names the plan's figures; [`PlanFigureId::testid`] is the `data-testid`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PlanFigureId {
-    Sales,
-    Held,
-    Booked,
-    Calls,
-    Budget,
-    Roi,
-    MaxPrice,
-}
-
-impl PlanFigureId {
-    pub const ALL: [PlanFigureId; 7] = [
-        PlanFigureId::Sales,
-        PlanFigureId::Held,
-        PlanFigureId::Booked,
-        PlanFigureId::Calls,
-        PlanFigureId::Budget,
-        PlanFigureId::Roi,
-        PlanFigureId::MaxPrice,
-    ];
-
-    pub fn testid(self) -> &'static str {
-        match self {
-            PlanFigureId::Sales => "plan-sales",
-            PlanFigureId::Held => "plan-held",
-            PlanFigureId::Booked => "plan-booked",
-            PlanFigureId::Calls => "plan-calls",
-            PlanFigureId::Budget => "plan-budget",
-            PlanFigureId::Roi => "plan-roi",
-            PlanFigureId::MaxPrice => "plan-max-price",
-        }
+crate::keyed! {
+    @key testid, from_testid;
+    /// Names the plan's figures; [`PlanFigureId::testid`] is the `data-testid`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum PlanFigureId {
+        Sales = "plan-sales",
+        Held = "plan-held",
+        Booked = "plan-booked",
+        Calls = "plan-calls",
+        Budget = "plan-budget",
+        Roi = "plan-roi",
+        MaxPrice = "plan-max-price",
     }
 }
 

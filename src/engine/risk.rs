@@ -110,29 +110,21 @@ const WHOLE_SNAP: f64 = 1e-13;
 // ---------------------------------------------------------------------------
 // The uncertain inputs and their ranges.
 
-/// An input the buyer does not control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Uncertain {
-    Noshow,
-    Opp,
-    Win,
-    Deal,
-    Margin,
-    Hours,
+crate::listed! {
+    /// An input the buyer does not control.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Uncertain {
+        Noshow,
+        Opp,
+        Win,
+        Deal,
+        Margin,
+        Hours,
+    }
 }
 
 impl Uncertain {
-    /// In the spec's order, which is also the order of each trial's draws.
-    pub const ALL: [Uncertain; 6] = [
-        Uncertain::Noshow,
-        Uncertain::Opp,
-        Uncertain::Win,
-        Uncertain::Deal,
-        Uncertain::Margin,
-        Uncertain::Hours,
-    ];
-
     /// The base input it is.
     pub const fn field(self) -> Field {
         match self {
@@ -649,39 +641,18 @@ pub struct RiskSummary {
     pub histogram: Vec<Bin>,
 }
 
-/// Names the simulation's figures; [`RiskFigureId::testid`] is the `data-testid`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RiskFigureId {
-    LossProbability,
-    NetP10,
-    NetP50,
-    NetP90,
-    RoiP10,
-    RoiP50,
-    RoiP90,
-}
-
-impl RiskFigureId {
-    pub const ALL: [RiskFigureId; 7] = [
-        RiskFigureId::LossProbability,
-        RiskFigureId::NetP10,
-        RiskFigureId::NetP50,
-        RiskFigureId::NetP90,
-        RiskFigureId::RoiP10,
-        RiskFigureId::RoiP50,
-        RiskFigureId::RoiP90,
-    ];
-
-    pub fn testid(self) -> &'static str {
-        match self {
-            RiskFigureId::LossProbability => "risk-loss-probability",
-            RiskFigureId::NetP10 => "risk-net-p10",
-            RiskFigureId::NetP50 => "risk-net-p50",
-            RiskFigureId::NetP90 => "risk-net-p90",
-            RiskFigureId::RoiP10 => "risk-roi-p10",
-            RiskFigureId::RoiP50 => "risk-roi-p50",
-            RiskFigureId::RoiP90 => "risk-roi-p90",
-        }
+crate::keyed! {
+    @key testid, from_testid;
+    /// Names the simulation's figures; [`RiskFigureId::testid`] is the `data-testid`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum RiskFigureId {
+        LossProbability = "risk-loss-probability",
+        NetP10 = "risk-net-p10",
+        NetP50 = "risk-net-p50",
+        NetP90 = "risk-net-p90",
+        RoiP10 = "risk-roi-p10",
+        RoiP50 = "risk-roi-p50",
+        RoiP90 = "risk-roi-p90",
     }
 }
 

@@ -14,25 +14,14 @@ use serde::{Deserialize, Serialize};
 
 use super::inputs::{Field, Inputs};
 
-/// Which reading of a scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Variant {
-    Prudent,
-    Central,
-    Ambitious,
-}
-
-impl Variant {
-    pub const ALL: [Variant; 3] = [Variant::Prudent, Variant::Central, Variant::Ambitious];
-
-    /// Its serde / link token: `"prudent"`, `"central"`, `"ambitious"`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Variant::Prudent => "prudent",
-            Variant::Central => "central",
-            Variant::Ambitious => "ambitious",
-        }
+crate::keyed! {
+    /// Which reading of a scenario.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Variant {
+        Prudent = "prudent",
+        Central = "central",
+        Ambitious = "ambitious",
     }
 }
 

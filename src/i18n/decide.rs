@@ -13,53 +13,30 @@ use crate::engine::{
 };
 use crate::format;
 
-/// One fixed text of the decision tools.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DecideText {
-    Heading,
-    Lead,
-    CompareHeading,
-    CompareLead,
-    TeamInputs,
-    TimeInputs,
-    Figure,
-    StressHeading,
-    StressLead,
-    StressChartTitle,
-    Delivery,
-    PlanHeading,
-    PlanLead,
-    CapacityHeading,
-    CapacityLead,
-    CapacityWarning,
-    CapacityOk,
-    NoPriceBreaksEven,
-    Unreadable,
-}
-
-impl DecideText {
-    /// Every text, for the completeness and typography tests.
-    pub const ALL: [DecideText; 19] = [
-        DecideText::Heading,
-        DecideText::Lead,
-        DecideText::CompareHeading,
-        DecideText::CompareLead,
-        DecideText::TeamInputs,
-        DecideText::TimeInputs,
-        DecideText::Figure,
-        DecideText::StressHeading,
-        DecideText::StressLead,
-        DecideText::StressChartTitle,
-        DecideText::Delivery,
-        DecideText::PlanHeading,
-        DecideText::PlanLead,
-        DecideText::CapacityHeading,
-        DecideText::CapacityLead,
-        DecideText::CapacityWarning,
-        DecideText::CapacityOk,
-        DecideText::NoPriceBreaksEven,
-        DecideText::Unreadable,
-    ];
+crate::listed! {
+    /// One fixed text of the decision tools.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum DecideText {
+        Heading,
+        Lead,
+        CompareHeading,
+        CompareLead,
+        TeamInputs,
+        TimeInputs,
+        Figure,
+        StressHeading,
+        StressLead,
+        StressChartTitle,
+        Delivery,
+        PlanHeading,
+        PlanLead,
+        CapacityHeading,
+        CapacityLead,
+        CapacityWarning,
+        CapacityOk,
+        NoPriceBreaksEven,
+        Unreadable,
+    }
 }
 
 /// A fixed text in `lang`.

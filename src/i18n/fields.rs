@@ -169,31 +169,22 @@ pub fn choice_label(lang: Lang, field: Field, token: &str) -> &'static str {
     lang.pick(fr, en)
 }
 
-/// How the form's inputs are grouped, in the order a sales director thinks
-/// about a campaign: what is bought, how meetings turn into sales, what a
-/// customer is worth, what it costs in-house, when, and what is aimed for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum InputGroup {
-    Campaign,
-    Funnel,
-    CustomerValue,
-    InternalCosts,
-    Timing,
-    Targets,
+crate::listed! {
+    /// How the form's inputs are grouped, in the order a sales director thinks
+    /// about a campaign: what is bought, how meetings turn into sales, what a
+    /// customer is worth, what it costs in-house, when, and what is aimed for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum InputGroup {
+        Campaign,
+        Funnel,
+        CustomerValue,
+        InternalCosts,
+        Timing,
+        Targets,
+    }
 }
 
 impl InputGroup {
-    /// Every group, in display order; together their fields are
-    /// [`Field::ALL`], each once.
-    pub const ALL: [InputGroup; 6] = [
-        InputGroup::Campaign,
-        InputGroup::Funnel,
-        InputGroup::CustomerValue,
-        InputGroup::InternalCosts,
-        InputGroup::Timing,
-        InputGroup::Targets,
-    ];
-
     /// The group's fields, in display order.
     pub fn fields(self) -> &'static [Field] {
         match self {

@@ -4,71 +4,38 @@ use super::Lang;
 use crate::engine::risk::{RangeProblem, RiskFigureId, TRIALS_SPEC};
 use crate::engine::{FieldSpec, Problem};
 
-/// One fixed text of the risk panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RiskText {
-    Heading,
-    Lead,
-    RangesCaption,
-    Input,
-    Low,
-    Likely,
-    High,
-    Trials,
-    TrialsHelp,
-    Seed,
-    NewSeed,
-    Running,
-    FiguresHeading,
-    Pessimistic,
-    Median,
-    Optimistic,
-    NetResult,
-    Roi,
-    HistogramTitle,
-    TornadoTitle,
-    HistogramFrom,
-    HistogramTo,
-    HistogramTrials,
-    TornadoInput,
-    TornadoAtLow,
-    TornadoAtHigh,
-    FixRanges,
-}
-
-impl RiskText {
-    pub const ALL: [RiskText; 27] = {
-        use RiskText::*;
-        [
-            Heading,
-            Lead,
-            RangesCaption,
-            Input,
-            Low,
-            Likely,
-            High,
-            Trials,
-            TrialsHelp,
-            Seed,
-            NewSeed,
-            Running,
-            FiguresHeading,
-            Pessimistic,
-            Median,
-            Optimistic,
-            NetResult,
-            Roi,
-            HistogramTitle,
-            TornadoTitle,
-            HistogramFrom,
-            HistogramTo,
-            HistogramTrials,
-            TornadoInput,
-            TornadoAtLow,
-            TornadoAtHigh,
-            FixRanges,
-        ]
-    };
+crate::listed! {
+    /// One fixed text of the risk panel.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum RiskText {
+        Heading,
+        Lead,
+        RangesCaption,
+        Input,
+        Low,
+        Likely,
+        High,
+        Trials,
+        TrialsHelp,
+        Seed,
+        NewSeed,
+        Running,
+        FiguresHeading,
+        Pessimistic,
+        Median,
+        Optimistic,
+        NetResult,
+        Roi,
+        HistogramTitle,
+        TornadoTitle,
+        HistogramFrom,
+        HistogramTo,
+        HistogramTrials,
+        TornadoInput,
+        TornadoAtLow,
+        TornadoAtHigh,
+        FixRanges,
+    }
 }
 
 pub fn risk_text(lang: Lang, key: RiskText) -> &'static str {

@@ -2,31 +2,23 @@
 
 use super::Lang;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SegmentText {
-    Heading,
-    Lead,
-    Add,
-    Full,
-    Empty,
-    Rank,
-    Segment,
-    Actions,
-    Load,
-    Replace,
-    Remove,
-    Undo,
-    ChartTitle,
-}
-
-impl SegmentText {
-    pub const ALL: [SegmentText; 13] = {
-        use SegmentText::*;
-        [
-            Heading, Lead, Add, Full, Empty, Rank, Segment, Actions, Load, Replace, Remove, Undo,
-            ChartTitle,
-        ]
-    };
+crate::listed! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum SegmentText {
+        Heading,
+        Lead,
+        Add,
+        Full,
+        Empty,
+        Rank,
+        Segment,
+        Actions,
+        Load,
+        Replace,
+        Remove,
+        Undo,
+        ChartTitle,
+    }
 }
 
 pub fn segment_text(lang: Lang, key: SegmentText) -> &'static str {

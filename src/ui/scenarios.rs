@@ -41,7 +41,7 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
             variant_name(lang.get(), which)
         )
     });
-    let id = format!("{}-{}", crate::scenario::variant_key(which), field.key());
+    let id = format!("{}-{}", which.key(), field.key());
     let error_id = format!("error-{id}");
     let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
     let problem = Memo::new(move |_| {
@@ -90,7 +90,7 @@ fn ResultRow(id: FigureId) -> impl IntoView {
         view! {
             <td
                 class:stale=move || calc.frozen(which)
-                data-testid=format!("scenario-{}-{}", crate::scenario::variant_key(which), id.testid())
+                data-testid=format!("scenario-{}-{}", which.key(), id.testid())
                 data-value=move || figure.with(data_value)
             >
                 {move || figure.with(|f| figure_text(lang.get(), id, f))}
