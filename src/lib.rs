@@ -5,6 +5,7 @@
 //! Everything that touches the browser is compiled for wasm32 only.
 
 pub mod engine;
+pub mod entry;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -13,7 +13,7 @@
 
 use crate::engine::risk::{parse_seed, parse_trials, DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::engine::{
-    derive_variant, parse_plain, Field, Inputs, Problem, RangeField, RiskInputs, Variant,
+    derive_variant, parse_plain, Field, FieldSet, Inputs, Problem, RangeField, RiskInputs, Variant,
 };
 use crate::lang::Lang;
 use crate::scenario::{Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 mod common;
 use common::{plain_value, spec_value};
-use teleprospection_roi::engine::{Field, Inputs, RangeField};
+use teleprospection_roi::engine::{Field, FieldSet, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
 use teleprospection_roi::scenario::{Draft, RiskDraft, SegmentDraft};

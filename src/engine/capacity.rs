@@ -26,8 +26,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::compare::{field_spec, parse_number};
-use crate::engine::{FieldKind, FieldSpec, Problem};
+use crate::engine::field::{
+    field_spec, parse_number, FieldKind, FieldSet, FieldSpec, InputField, Problem,
+};
 
 crate::keyed! {
     /// One input of the capacity check, named by its share-link key.
@@ -48,6 +49,12 @@ impl CapacityField {
     }
 }
 
+impl InputField for CapacityField {
+    fn spec(self) -> FieldSpec {
+        CapacityField::spec(self)
+    }
+}
+
 /// The sales team that works the held meetings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapacityInputs {
@@ -64,9 +71,10 @@ impl Default for CapacityInputs {
     }
 }
 
-impl CapacityInputs {
-    /// Parses `plain` for `field` and stores it. On error the inputs are left unchanged.
-    pub fn set(&mut self, field: CapacityField, plain: &str) -> Result<(), Problem> {
+impl FieldSet for CapacityInputs {
+    type Field = CapacityField;
+
+    fn set(&mut self, field: CapacityField, plain: &str) -> Result<(), Problem> {
         let value = parse_number(&field.spec(), plain)?;
         match field {
             CapacityField::Reps => self.reps = value,
@@ -75,37 +83,13 @@ impl CapacityInputs {
         Ok(())
     }
 
-    /// The inverse of [`CapacityInputs::set`]: normalized plain text.
-    pub fn plain(&self, field: CapacityField) -> String {
+    fn plain(&self, field: CapacityField) -> String {
         match field {
             CapacityField::Reps => self.reps,
             CapacityField::RepMeetingsPerWeek => self.rep_meetings_per_week,
         }
         .normalize()
         .to_string()
-    }
-
-    /// The defaults, overridden by every valid pair; invalid pairs are reported and skipped.
-    pub fn from_plain<'a>(
-        pairs: impl IntoIterator<Item = (CapacityField, &'a str)>,
-    ) -> (CapacityInputs, Vec<(CapacityField, Problem)>) {
-        let mut inputs = CapacityInputs::default();
-        let errors = pairs
-            .into_iter()
-            .filter_map(|(field, plain)| inputs.set(field, plain).err().map(|e| (field, e)))
-            .collect();
-        (inputs, errors)
-    }
-
-    /// Every field whose stored value is not one `set` could have produced.
-    pub fn validate(&self) -> Vec<(CapacityField, Problem)> {
-        CapacityField::ALL
-            .into_iter()
-            .filter_map(|field| {
-                let problem = parse_number(&field.spec(), &self.plain(field)).err()?;
-                Some((field, problem))
-            })
-            .collect()
     }
 }
 

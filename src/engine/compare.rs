@@ -54,45 +54,17 @@
 //! decimals (17.5 meetings a month, half days): take the input's step from
 //! [`FieldSpec::max_decimals`], not from its kind.
 //!
-//! Plain text follows the base inputs' grammar exactly ([`parse_number`],
-//! shared by the decision tools' own inputs).
+//! Plain text follows the base inputs' grammar exactly (`field::parse_number`,
+//! shared by every input set).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::arith::{add, mul, sub};
-use crate::engine::{evaluate, Basis, FieldKind, FieldSpec, Figure, Inputs, Problem, Undefined};
-
-// ---------------------------------------------------------------------------
-// Plain text of the decision tools' own inputs.
-
-/// Parses the plain text of a numeric input described by `spec` into a value
-/// in plain units (a rate is still a percent number here): the base inputs'
-/// own grammar and order of checks, so every input of the app reads alike.
-pub fn parse_number(spec: &FieldSpec, plain: &str) -> Result<Decimal, Problem> {
-    let text = plain.trim_matches(|c: char| c.is_ascii_whitespace());
-    if text.is_empty() {
-        return Err(Problem::Empty);
-    }
-    crate::engine::inputs::parse_number(*spec, text)
-}
-
-/// A [`FieldSpec`] from the module table's columns.
-pub(crate) fn field_spec(
-    kind: FieldKind,
-    min: i64,
-    max: i64,
-    max_decimals: u32,
-    default: &'static str,
-) -> FieldSpec {
-    FieldSpec {
-        kind,
-        min: Decimal::from(min),
-        max: Decimal::from(max),
-        max_decimals,
-        default,
-    }
-}
+use crate::engine::field::{
+    field_spec, parse_number, FieldKind, FieldSet, FieldSpec, InputField, Problem,
+};
+use crate::engine::{evaluate, Basis, Figure, Inputs, Undefined};
 
 // ---------------------------------------------------------------------------
 // Inputs.
@@ -133,6 +105,12 @@ impl CompareField {
             CompareField::TimeRate => field_spec(K::Count, 0, 100, 4, "1"),
             CompareField::TimeSetup => field_spec(K::Money, 0, 10_000_000, 4, "0"),
         }
+    }
+}
+
+impl InputField for CompareField {
+    fn spec(self) -> FieldSpec {
+        CompareField::spec(self)
     }
 }
 
@@ -200,19 +178,21 @@ pub struct CompareInputs {
     pub time: TimeInputs,
 }
 
-impl CompareInputs {
-    /// Parses `plain` for `field` and stores it. On error the inputs are left unchanged.
-    pub fn set(&mut self, field: CompareField, plain: &str) -> Result<(), Problem> {
+impl FieldSet for CompareInputs {
+    type Field = CompareField;
+
+    fn set(&mut self, field: CompareField, plain: &str) -> Result<(), Problem> {
         let value = parse_number(&field.spec(), plain)?;
         *self.slot(field) = value;
         Ok(())
     }
 
-    /// The inverse of [`CompareInputs::set`]: normalized plain text.
-    pub fn plain(&self, field: CompareField) -> String {
+    fn plain(&self, field: CompareField) -> String {
         self.number(field).normalize().to_string()
     }
+}
 
+impl CompareInputs {
     /// The stored value of `field` (all of this group's inputs are in plain units).
     pub fn number(&self, field: CompareField) -> Decimal {
         let (team, time) = (&self.team, &self.time);
@@ -229,31 +209,6 @@ impl CompareInputs {
             CompareField::TimeRate => time.rate,
             CompareField::TimeSetup => time.setup,
         }
-    }
-
-    /// The defaults, overridden by every valid pair; invalid pairs are
-    /// reported and skipped.
-    pub fn from_plain<'a>(
-        pairs: impl IntoIterator<Item = (CompareField, &'a str)>,
-    ) -> (CompareInputs, Vec<(CompareField, Problem)>) {
-        let mut inputs = CompareInputs::default();
-        let errors = pairs
-            .into_iter()
-            .filter_map(|(field, plain)| inputs.set(field, plain).err().map(|e| (field, e)))
-            .collect();
-        (inputs, errors)
-    }
-
-    /// Every field whose stored value is not one `set` could have produced
-    /// (after deserializing saved inputs, whose fields are public).
-    pub fn validate(&self) -> Vec<(CompareField, Problem)> {
-        CompareField::ALL
-            .into_iter()
-            .filter_map(|field| {
-                let problem = parse_number(&field.spec(), &self.plain(field)).err()?;
-                Some((field, problem))
-            })
-            .collect()
     }
 
     fn slot(&mut self, field: CompareField) -> &mut Decimal {

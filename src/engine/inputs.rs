@@ -14,6 +14,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::field::{
+    out_of_range, parse_digits, FieldKind, FieldSet, FieldSpec, InputField, Problem,
+};
+
 /// Upper bound of `years` (renewal years); also caps the engine's loops.
 pub(crate) const MAX_YEARS: u32 = 10;
 /// Upper bound of `months` and `cycle`; also caps the schedule's length.
@@ -44,6 +48,12 @@ crate::keyed! {
         Cycle = "cycle",
         Target = "target",
         Multiple = "multiple",
+    }
+}
+
+impl InputField for Field {
+    fn spec(self) -> FieldSpec {
+        Field::spec(self)
     }
 }
 
@@ -91,34 +101,6 @@ impl Field {
     }
 }
 
-/// What an input measures, so the UI can pick a control, a unit and a format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    Count,
-    Money,
-    /// Shown and typed as a percent number; stored as a fraction.
-    Percent,
-    Hours,
-    Multiple,
-    Months,
-    Years,
-    /// One of these tokens (the plain text the link carries).
-    Choice(&'static [&'static str]),
-}
-
-/// The spec's row for one input. Bounds are inclusive and in plain units
-/// (percent numbers for rates); for [`FieldKind::Choice`] they are 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldSpec {
-    pub kind: FieldKind,
-    pub min: Decimal,
-    pub max: Decimal,
-    /// 0 for counts, months and years; 4 for money, rates, hours and multiples.
-    pub max_decimals: u32,
-    /// The default's plain text (`"50"`, `"120"`, `"booked"`, …).
-    pub default: &'static str,
-}
-
 crate::keyed! {
     @key token, from_token;
     /// What the provider invoices: every validated meeting, or only held ones.
@@ -148,32 +130,6 @@ pub enum Value {
     Number(Decimal),
     Basis(Basis),
     Rounding(Rounding),
-}
-
-/// Why a plain text is not a valid value for its field.
-///
-/// Checked in this order: empty, grammar, bounds, whole number, decimals.
-/// Bounds are in plain units (percent numbers for rates), ready to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Problem {
-    /// Nothing but whitespace.
-    Empty,
-    /// Not `-?digits[.digits]` (exponents, signs, grouping, words, …).
-    NotANumber,
-    /// A count, months or years with a fractional part.
-    NotAWholeNumber,
-    /// More significant decimals than the field takes (trailing zeros are fine).
-    TooManyDecimals {
-        max: u32,
-    },
-    BelowMin {
-        min: Decimal,
-    },
-    AboveMax {
-        max: Decimal,
-    },
-    /// Not one of the field's tokens (they are case-sensitive).
-    UnknownChoice,
 }
 
 /// A [`Problem`] with the field it belongs to (shown next to that control).
@@ -234,6 +190,28 @@ impl Default for Inputs {
             target: Decimal::ONE,
             multiple: Decimal::from(3),
         }
+    }
+}
+
+/// The base scenario as a [`FieldSet`]. [`Inputs`] also keeps `set`,
+/// `from_plain` and `validate` of its own, which name the field with the
+/// problem ([`FieldError`]): the form lists its fields' problems that way.
+impl FieldSet for Inputs {
+    type Field = Field;
+
+    fn set(&mut self, field: Field, plain: &str) -> Result<(), Problem> {
+        Inputs::set(self, field, plain).map_err(|error| error.problem)
+    }
+
+    fn plain(&self, field: Field) -> String {
+        Inputs::plain(self, field)
+    }
+
+    fn validate(&self) -> Vec<(Field, Problem)> {
+        Inputs::validate(self)
+            .into_iter()
+            .map(|error| (error.field, error.problem))
+            .collect()
     }
 }
 
@@ -373,12 +351,6 @@ impl Inputs {
     }
 }
 
-/// An integer part longer than this is out of range for every field (all
-/// bounds are below 10^12), so huge strings are rejected before any arithmetic.
-const MAX_INTEGER_DIGITS: usize = 12;
-/// Decimals kept for the range check, more than any valid value has.
-const RANGE_CHECK_DECIMALS: usize = 10;
-
 /// Parses one field's plain text into a value in plain units (see the module doc).
 pub fn parse_plain(field: Field, plain: &str) -> Result<Value, Problem> {
     let text = plain.trim_matches(|c: char| c.is_ascii_whitespace());
@@ -392,77 +364,6 @@ pub fn parse_plain(field: Field, plain: &str) -> Result<Value, Problem> {
         Field::Rounding => Rounding::from_token(text)
             .map(Value::Rounding)
             .ok_or(Problem::UnknownChoice),
-        _ => parse_number(field.spec(), text).map(Value::Number),
+        _ => parse_digits(field.spec(), text).map(Value::Number),
     }
-}
-
-/// `-?digits[.digits]` (either side of the point may be empty, not both).
-/// Checks, in order: the grammar, the bounds, whole numbers, decimals.
-pub(crate) fn parse_number(spec: FieldSpec, text: &str) -> Result<Decimal, Problem> {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
-    if (int_part.is_empty() && frac_part.is_empty())
-        || !all_digits(int_part)
-        || !all_digits(frac_part)
-    {
-        return Err(Problem::NotANumber);
-    }
-    let int_digits = int_part.trim_start_matches('0');
-    let frac_digits = frac_part.trim_end_matches('0');
-    let negative = negative && !(int_digits.is_empty() && frac_digits.is_empty());
-
-    if int_digits.len() > MAX_INTEGER_DIGITS {
-        return Err(out_of_range(spec, negative));
-    }
-    // Truncated toward zero; bounds have no decimals, so a value beyond a
-    // bound by a representable step is still beyond it after truncation.
-    let kept = frac_digits
-        .get(..frac_digits.len().min(RANGE_CHECK_DECIMALS))
-        .unwrap_or(frac_digits);
-    let approx = to_decimal(negative, int_digits, kept).ok_or(Problem::NotANumber)?;
-    if approx < spec.min {
-        return Err(Problem::BelowMin { min: spec.min });
-    }
-    if approx > spec.max {
-        return Err(Problem::AboveMax { max: spec.max });
-    }
-    if frac_digits.len() > spec.max_decimals as usize {
-        return Err(if spec.max_decimals == 0 {
-            Problem::NotAWholeNumber
-        } else {
-            Problem::TooManyDecimals {
-                max: spec.max_decimals,
-            }
-        });
-    }
-    to_decimal(negative, int_digits, frac_digits).ok_or(Problem::NotANumber)
-}
-
-fn out_of_range(spec: FieldSpec, negative: bool) -> Problem {
-    if negative {
-        Problem::BelowMin { min: spec.min }
-    } else {
-        Problem::AboveMax { max: spec.max }
-    }
-}
-
-/// The decimal `±int.frac` from ASCII digits; `None` past 28 digits.
-fn to_decimal(negative: bool, int_digits: &str, frac_digits: &str) -> Option<Decimal> {
-    let mut mantissa: i128 = 0;
-    for byte in int_digits.bytes().chain(frac_digits.bytes()) {
-        mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(i128::from(byte.checked_sub(b'0')?))?;
-    }
-    if negative {
-        mantissa = -mantissa;
-    }
-    let scale = u32::try_from(frac_digits.len()).ok()?;
-    Decimal::try_from_i128_with_scale(mantissa, scale)
-        .ok()
-        .map(|number| number.normalize())
 }

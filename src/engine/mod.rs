@@ -15,6 +15,7 @@ mod arith;
 pub mod capacity;
 pub mod compare;
 pub mod evaluate;
+pub mod field;
 pub mod figure;
 pub mod inputs;
 pub mod plan;
@@ -27,6 +28,7 @@ pub mod sweep;
 #[cfg(test)]
 mod tests;
 
+pub use crate::keyed::Keyed;
 pub use capacity::{
     capacity, Capacity, CapacityField, CapacityFigureId, CapacityInputs, CapacityUndefined,
 };
@@ -38,9 +40,8 @@ pub use evaluate::schedule;
 pub use evaluate::{
     data_value, evaluate, net_result_at_price, Figure, FigureId, FigureUnit, Outcome, Undefined,
 };
-pub use inputs::{
-    parse_plain, Basis, Field, FieldError, FieldKind, FieldSpec, Inputs, Problem, Rounding, Value,
-};
+pub use field::{parse_number, FieldKind, FieldSet, FieldSpec, InputField, Problem};
+pub use inputs::{parse_plain, Basis, Field, FieldError, Inputs, Rounding, Value};
 pub use plan::{
     plan, GoalInputs, GoalKind, Plan, PlanField, PlanFigure, PlanFigureId, PlanUndefined,
 };

@@ -46,8 +46,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::arith::{div, mul, sub};
-use crate::engine::compare::{field_spec, parse_number};
-use crate::engine::{evaluate, FieldKind, FieldSpec, Inputs, Problem, Undefined};
+use crate::engine::field::{
+    field_spec, parse_number, FieldKind, FieldSet, FieldSpec, InputField, Problem,
+};
+use crate::engine::{evaluate, Inputs, Undefined};
 
 /// Upper bound of the base input `meetings`: the plan's scenario must stay within it.
 pub const MAX_MEETINGS: u32 = 1_000_000;
@@ -89,6 +91,12 @@ impl PlanField {
     }
 }
 
+impl InputField for PlanField {
+    fn spec(self) -> FieldSpec {
+        PlanField::spec(self)
+    }
+}
+
 /// The goal and the calling rates. Rates are FRACTIONS here (30 % is 0.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalInputs {
@@ -110,10 +118,12 @@ impl Default for GoalInputs {
     }
 }
 
-impl GoalInputs {
+impl FieldSet for GoalInputs {
+    type Field = PlanField;
+
     /// Parses `plain` for `field` and stores it (a percent becomes a fraction).
     /// On error the inputs are left unchanged.
-    pub fn set(&mut self, field: PlanField, plain: &str) -> Result<(), Problem> {
+    fn set(&mut self, field: PlanField, plain: &str) -> Result<(), Problem> {
         if field == PlanField::GoalKind {
             let token = plain.trim_matches(|c: char| c.is_ascii_whitespace());
             if token.is_empty() {
@@ -133,8 +143,7 @@ impl GoalInputs {
         Ok(())
     }
 
-    /// The inverse of [`GoalInputs::set`]: normalized plain text (`"30"` for 0.3).
-    pub fn plain(&self, field: PlanField) -> String {
+    fn plain(&self, field: PlanField) -> String {
         let percent = |fraction: Decimal| {
             fraction
                 .checked_mul(Decimal::ONE_HUNDRED)
@@ -147,30 +156,6 @@ impl GoalInputs {
             PlanField::CallToConversation => percent(self.call_to_conversation),
             PlanField::ConversationToMeeting => percent(self.conversation_to_meeting),
         }
-    }
-
-    /// The defaults, overridden by every valid pair; invalid pairs are reported and skipped.
-    pub fn from_plain<'a>(
-        pairs: impl IntoIterator<Item = (PlanField, &'a str)>,
-    ) -> (GoalInputs, Vec<(PlanField, Problem)>) {
-        let mut inputs = GoalInputs::default();
-        let errors = pairs
-            .into_iter()
-            .filter_map(|(field, plain)| inputs.set(field, plain).err().map(|e| (field, e)))
-            .collect();
-        (inputs, errors)
-    }
-
-    /// Every field whose stored value is not one `set` could have produced.
-    pub fn validate(&self) -> Vec<(PlanField, Problem)> {
-        PlanField::ALL
-            .into_iter()
-            .filter(|field| *field != PlanField::GoalKind)
-            .filter_map(|field| {
-                let problem = parse_number(&field.spec(), &self.plain(field)).err()?;
-                Some((field, problem))
-            })
-            .collect()
     }
 }
 

@@ -65,10 +65,12 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::field::{FieldKind, FieldSet, FieldSpec, InputField, Problem};
 use crate::engine::{
-    derive_variant, evaluate, parse_plain, Basis, Field, FieldKind, FieldSpec, Figure, Inputs,
-    Problem, Rounding, Undefined, Value, Variant,
+    derive_variant, evaluate, parse_plain, Basis, Field, Figure, Inputs, Rounding, Undefined,
+    Value, Variant,
 };
+use crate::keyed::Keyed;
 
 /// The seed of a simulation nobody asked to redraw.
 pub const DEFAULT_SEED: u64 = 0x00C0_FFEE_2026_0001;
@@ -89,7 +91,7 @@ pub const TRIALS_SPEC: FieldSpec = FieldSpec {
 
 /// A trial count in plain text (`"10000"`), checked against [`TRIALS_SPEC`].
 pub fn parse_trials(plain: &str) -> Result<u32, Problem> {
-    let value = crate::engine::inputs::parse_number(TRIALS_SPEC, plain)?;
+    let value = crate::engine::field::parse_digits(TRIALS_SPEC, plain)?;
     value.to_u32().ok_or(Problem::NotAWholeNumber)
 }
 
@@ -224,7 +226,18 @@ impl RangeField {
     pub fn from_key(key: &str) -> Option<RangeField> {
         RangeField::ALL.into_iter().find(|field| field.key() == key)
     }
+}
 
+impl Keyed for RangeField {
+    fn all() -> &'static [RangeField] {
+        &RangeField::ALL
+    }
+    fn key(self) -> &'static str {
+        RangeField::key(self)
+    }
+}
+
+impl RangeField {
     /// The base field's kind, bounds and precision. Its `default` is empty:
     /// the default follows the central scenario ([`RiskInputs::effective_plain`]).
     pub fn spec(self) -> FieldSpec {
@@ -232,6 +245,12 @@ impl RangeField {
             default: "",
             ..self.input.field().spec()
         }
+    }
+}
+
+impl InputField for RangeField {
+    fn spec(self) -> FieldSpec {
+        RangeField::spec(self)
     }
 }
 
@@ -336,11 +355,15 @@ pub struct RiskInputs {
     pub high: [Option<Decimal>; 6],
 }
 
-impl RiskInputs {
+/// The overrides as a [`FieldSet`]: an end with no override has the empty
+/// plain text (its spec's default), so only overrides travel.
+impl FieldSet for RiskInputs {
+    type Field = RangeField;
+
     /// Parses `plain` with the base field's rules and stores it as an override
     /// (a percent becomes a fraction). On error the inputs are left unchanged.
     /// Whether it fits the likely value is checked by [`RiskInputs::ranges`].
-    pub fn set(&mut self, field: RangeField, plain: &str) -> Result<(), Problem> {
+    fn set(&mut self, field: RangeField, plain: &str) -> Result<(), Problem> {
         let number = match parse_plain(field.input.field(), plain)? {
             Value::Number(number) => number,
             // The uncertain inputs are all numbers.
@@ -355,6 +378,12 @@ impl RiskInputs {
         Ok(())
     }
 
+    fn plain(&self, field: RangeField) -> String {
+        RiskInputs::plain(self, field).unwrap_or_default()
+    }
+}
+
+impl RiskInputs {
     /// Back to the default (the link then omits the key).
     pub fn clear(&mut self, field: RangeField) {
         *self.slot(field) = None;
@@ -371,18 +400,6 @@ impl RiskInputs {
             .get(field)
             .unwrap_or_else(|| Ranges::defaults(base).get(field.input).end(field.end));
         to_plain(field.input, value)
-    }
-
-    /// No override, overridden by every valid pair; invalid pairs are reported and skipped.
-    pub fn from_plain<'a>(
-        pairs: impl IntoIterator<Item = (RangeField, &'a str)>,
-    ) -> (RiskInputs, Vec<(RangeField, Problem)>) {
-        let mut inputs = RiskInputs::default();
-        let errors = pairs
-            .into_iter()
-            .filter_map(|(field, plain)| inputs.set(field, plain).err().map(|e| (field, e)))
-            .collect();
-        (inputs, errors)
     }
 
     /// The ranges in force against the central scenario `base`, or every

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use super::Lang;
 use crate::engine::{
-    CapacityField, CapacityUndefined, CompareField, CompareFigure, FieldKind, FieldSpec, GoalKind,
-    Model, PlanField, PlanFigureId, PlanUndefined, Problem, Verdict,
+    CapacityField, CapacityUndefined, CompareField, CompareFigure, GoalKind, Model, PlanField,
+    PlanFigureId, PlanUndefined, Verdict,
 };
 use crate::format;
 
@@ -35,7 +35,6 @@ crate::listed! {
         CapacityWarning,
         CapacityOk,
         NoPriceBreaksEven,
-        Unreadable,
     }
 }
 
@@ -87,10 +86,6 @@ pub fn decide_text(lang: Lang, key: DecideText) -> &'static str {
         NoPriceBreaksEven => (
             "aucun prix ne rend ce plan rentable",
             "no price makes this plan break even",
-        ),
-        Unreadable => (
-            "Nombre illisible. Écrivez par exemple 6\u{202f}000 ou 12,5 (virgule pour les décimales).",
-            "Unreadable number. Type for example 6,000 or 12.5 (a point for decimals).",
         ),
     };
     lang.pick(fr, en)
@@ -172,19 +167,6 @@ pub fn capacity_field_label(lang: Lang, field: CapacityField) -> &'static str {
         ),
     };
     lang.pick(fr, en)
-}
-
-/// The unit shown next to an input of kind `kind`.
-pub fn kind_unit(lang: Lang, kind: FieldKind) -> &'static str {
-    match kind {
-        FieldKind::Count | FieldKind::Choice(_) => "",
-        FieldKind::Money => "€",
-        FieldKind::Percent => "%",
-        FieldKind::Hours => "h",
-        FieldKind::Multiple => "×",
-        FieldKind::Months => lang.pick("mois", "months"),
-        FieldKind::Years => lang.pick("ans", "years"),
-    }
 }
 
 /// The goal's unit: customers or euros.
@@ -335,67 +317,12 @@ pub fn verdict_sentence(lang: Lang, verdict: Verdict) -> String {
     }
 }
 
-/// The message under a decision-tool input the engine rejected.
-pub fn decide_problem_message(lang: Lang, spec: &FieldSpec, problem: &Problem) -> String {
-    let whole = spec.max_decimals == 0;
-    let bound = |value: Decimal| match spec.kind {
-        FieldKind::Money => format::money(value, lang),
-        FieldKind::Percent if lang == Lang::Fr => format!("{}\u{a0}%", format::count(value, lang)),
-        FieldKind::Percent => format!("{}%", format::count(value, lang)),
-        _ => format::count(value, lang),
-    };
-    let range = |min: Decimal, max: Decimal| {
-        lang.pick(
-            format!(
-                "un nombre {}entre {} et {}",
-                if whole { "entier " } else { "" },
-                bound(min),
-                bound(max)
-            ),
-            format!(
-                "a {}number between {} and {}",
-                if whole { "whole " } else { "" },
-                bound(min),
-                bound(max)
-            ),
-        )
-    };
-    let all = range(spec.min, spec.max);
-    match problem {
-        Problem::Empty => lang.pick(
-            format!("Ce champ est vide\u{a0}: entrez {all}."),
-            format!("This field is empty: enter {all}."),
-        ),
-        Problem::NotANumber => lang.pick(format!("Entrez {all}."), format!("Enter {all}.")),
-        Problem::NotAWholeNumber | Problem::TooManyDecimals { max: 0 } => lang.pick(
-            format!("Sans décimales\u{a0}: entrez {all}."),
-            format!("No decimals here: enter {all}."),
-        ),
-        Problem::TooManyDecimals { max } => lang.pick(
-            format!("{max} décimales au plus."),
-            format!("{max} decimals at most."),
-        ),
-        Problem::BelowMin { min } => lang.pick(
-            format!("Trop petit\u{a0}: entrez {}.", range(*min, spec.max)),
-            format!("Too small: enter {}.", range(*min, spec.max)),
-        ),
-        Problem::AboveMax { max } => lang.pick(
-            format!("Trop grand\u{a0}: entrez {}.", range(spec.min, *max)),
-            format!("Too large: enter {}.", range(spec.min, *max)),
-        ),
-        Problem::UnknownChoice => lang
-            .pick(
-                "Choisissez l’une des options proposées.",
-                "Choose one of the options offered.",
-            )
-            .to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{CompareField, PlanField};
+    use crate::engine::{CompareField, PlanField, Problem};
+    use crate::entry::Rejected;
+    use crate::i18n::rejected_message;
 
     /// French punctuation that needs a space gets a no-break space.
     fn assert_french_spaces(text: &str) {
@@ -445,13 +372,25 @@ mod tests {
             assert!(!plan_field_label(Lang::Fr, field).is_empty());
         }
         let spec = PlanField::CallToConversation.spec();
-        let message = decide_problem_message(Lang::Fr, &spec, &Problem::AboveMax { max: spec.max });
+        let message = rejected_message(
+            Lang::Fr,
+            &spec,
+            &Rejected::Invalid(Problem::AboveMax { max: spec.max }),
+            &[],
+        );
+        // One wording for every box of the page: the form's (the unit once,
+        // after the upper bound). Before #16 the tools wrote it on both ends.
         assert_eq!(
             message,
-            "Trop grand\u{a0}: entrez un nombre entre 0\u{a0}% et 100\u{a0}%."
+            "Trop grand\u{a0}: entrez un nombre entre 0 et 100\u{a0}%."
         );
         let spec = CompareField::TeamCallers.spec();
-        let message = decide_problem_message(Lang::En, &spec, &Problem::NotAWholeNumber);
+        let message = rejected_message(
+            Lang::En,
+            &spec,
+            &Rejected::Invalid(Problem::NotAWholeNumber),
+            &[],
+        );
         assert_eq!(
             message,
             "No decimals here: enter a whole number between 1 and 1,000."

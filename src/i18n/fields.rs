@@ -45,10 +45,14 @@ pub fn field_label(lang: Lang, field: Field) -> &'static str {
     lang.pick(fr, en)
 }
 
-/// The unit written next to an input box: `"€"`, `"%"`, `"h"`, `"×"`,
-/// `"mois"`/`"months"`, `"ans"`/`"years"`; `""` for counts and choices.
+/// The unit shown beside an input.
 pub fn field_unit(lang: Lang, field: Field) -> &'static str {
-    match field.spec().kind {
+    kind_unit(lang, field.spec().kind)
+}
+
+/// The unit shown next to an input of kind `kind`.
+pub fn kind_unit(lang: Lang, kind: FieldKind) -> &'static str {
+    match kind {
         FieldKind::Count | FieldKind::Choice(_) => "",
         FieldKind::Money => "€",
         FieldKind::Percent => "%",

@@ -22,8 +22,11 @@ pub mod shell;
 #[cfg(test)]
 mod tests;
 
+pub use fields::kind_unit;
 pub use fields::{choice_label, field_help, field_label, field_unit, group_label, InputGroup};
 pub use figures::{figure_help, figure_label};
-pub use problems::{parse_error_message, problem_message, undefined_reason};
+pub use problems::{
+    input_message, parse_error_message, problem_message, rejected_message, undefined_reason,
+};
 
 pub use crate::lang::{quoted, Lang};

@@ -1,20 +1,87 @@
-//! What went wrong: input validation, unreadable numbers, undefined figures.
+//! What went wrong: a box's text not taken (one wording for every box of
+//! the page), undefined figures.
 
 use rust_decimal::Decimal;
 
-use super::{choice_label, field_unit, Lang};
-use crate::engine::{Field, FieldKind, Problem, Undefined};
+use super::choice_label;
+use crate::engine::risk::RangeProblem;
+use crate::engine::{Field, FieldKind, FieldSpec, Problem, Undefined};
+use crate::entry::Rejected;
 use crate::format;
+use crate::i18n::fields::kind_unit;
+use crate::lang::Lang;
 
-/// The message under an input the engine rejected, e.g.
-/// `"Entrez un nombre entre 0 et 100 %."`. Bounds are written in the
-/// locale, with the field's unit.
+/// The message under a base input whose text is not taken (see
+/// [`rejected_message`]).
+pub fn input_message(lang: Lang, field: Field, rejected: &Rejected) -> String {
+    rejected_message(lang, &field.spec(), rejected, &choice_labels(lang, field))
+}
+
+/// The message under a base input the engine rejected, e.g.
+/// `"Entrez un nombre entre 0 et 100 %."`.
 pub fn problem_message(lang: Lang, field: Field, problem: &Problem) -> String {
-    let spec = field.spec();
-    if let FieldKind::Choice(_) = spec.kind {
-        return choose_message(lang, field);
+    input_message(lang, field, &Rejected::Invalid(*problem))
+}
+
+/// The message for text that is not a number in the locale's format, with
+/// an example of the right format for the field.
+pub fn parse_error_message(lang: Lang, field: Field) -> String {
+    input_message(lang, field, &Rejected::Unreadable)
+}
+
+/// The labels of a base choice input's options, in their order.
+fn choice_labels(lang: Lang, field: Field) -> Vec<&'static str> {
+    match field.spec().kind {
+        FieldKind::Choice(tokens) => tokens
+            .iter()
+            .map(|token| choice_label(lang, field, token))
+            .collect(),
+        _ => Vec::new(),
     }
-    let range = |min: Decimal, max: Decimal| range_text(lang, field, min, max);
+}
+
+/// The one message under any box of the page whose text is not taken:
+/// the main form, the scenario table, the decision tools, the risk ranges
+/// and the trial count all say it this way. `choices` are the labels of a
+/// choice input's options (empty for numbers).
+pub fn rejected_message(
+    lang: Lang,
+    spec: &FieldSpec,
+    rejected: &Rejected,
+    choices: &[&str],
+) -> String {
+    match rejected {
+        Rejected::Unreadable => match spec.kind {
+            FieldKind::Choice(_) => choose_message(lang, choices),
+            _ => unreadable_text(lang, spec),
+        },
+        Rejected::Invalid(problem) | Rejected::Range(RangeProblem::Invalid(problem)) => {
+            problem_text(lang, spec, problem, choices)
+        }
+        Rejected::Range(RangeProblem::AboveLikely { likely }) => {
+            let likely = format::plain_for_input(&likely.normalize().to_string(), lang);
+            lang.pick(
+                format!("La valeur basse ne peut pas dépasser la valeur probable ({likely})."),
+                format!("The low value cannot be above the likely value ({likely})."),
+            )
+        }
+        Rejected::Range(RangeProblem::BelowLikely { likely }) => {
+            let likely = format::plain_for_input(&likely.normalize().to_string(), lang);
+            lang.pick(
+                format!("La valeur haute ne peut pas être sous la valeur probable ({likely})."),
+                format!("The high value cannot be below the likely value ({likely})."),
+            )
+        }
+    }
+}
+
+/// What to type instead of a value the model refuses. Bounds are written
+/// in the locale, the upper one with the unit.
+fn problem_text(lang: Lang, spec: &FieldSpec, problem: &Problem, choices: &[&str]) -> String {
+    if let FieldKind::Choice(_) = spec.kind {
+        return choose_message(lang, choices);
+    }
+    let range = |min: Decimal, max: Decimal| range_text(lang, spec, min, max);
     match problem {
         Problem::Empty => lang.pick(
             format!(
@@ -49,20 +116,20 @@ pub fn problem_message(lang: Lang, field: Field, problem: &Problem) -> String {
             format!("Trop grand\u{a0}: entrez {}.", range(spec.min, *max)),
             format!("Too large: enter {}.", range(spec.min, *max)),
         ),
-        Problem::UnknownChoice => choose_message(lang, field),
+        Problem::UnknownChoice => choose_message(lang, choices),
     }
 }
 
 /// "un nombre (entier) entre 0 et 100 %" / "a (whole) number between 0 and
 /// 100%": the lower bound without unit (except English money), the upper
 /// bound with it.
-fn range_text(lang: Lang, field: Field, min: Decimal, max: Decimal) -> String {
-    let whole = field.spec().max_decimals == 0;
-    let min_text = match (field.spec().kind, lang) {
+fn range_text(lang: Lang, spec: &FieldSpec, min: Decimal, max: Decimal) -> String {
+    let whole = spec.max_decimals == 0;
+    let min_text = match (spec.kind, lang) {
         (FieldKind::Money, Lang::En) => format::money(min, lang),
         _ => format::count(min, lang),
     };
-    let max_text = with_unit(lang, field, max);
+    let max_text = with_unit(lang, spec.kind, max);
     lang.pick(
         format!(
             "un nombre {}entre {min_text} et {max_text}",
@@ -75,34 +142,25 @@ fn range_text(lang: Lang, field: Field, min: Decimal, max: Decimal) -> String {
     )
 }
 
-/// A value written with the field's unit: `"100 000 €"`, `"€100,000"`,
-/// `"100 %"`, `"100%"`, `"36 mois"`, `"3×"`, `"1 000"`.
-fn with_unit(lang: Lang, field: Field, value: Decimal) -> String {
+/// A value written with its unit: `"100 000 €"`, `"€100,000"`, `"100 %"`,
+/// `"100%"`, `"36 mois"`, `"3×"`, `"1 000"`.
+fn with_unit(lang: Lang, kind: FieldKind, value: Decimal) -> String {
     let number = format::count(value, lang);
-    let unit = field_unit(lang, field);
-    match field.spec().kind {
+    match kind {
         FieldKind::Money => format::money(value, lang),
         FieldKind::Multiple => format::multiple(value, lang),
         FieldKind::Count | FieldKind::Choice(_) => number,
         FieldKind::Percent if lang == Lang::En => format!("{number}%"),
         FieldKind::Percent | FieldKind::Hours | FieldKind::Months | FieldKind::Years => {
-            format!("{number}\u{a0}{unit}")
+            format!("{number}\u{a0}{}", kind_unit(lang, kind))
         }
     }
 }
 
-/// "Choisissez « … » ou « … »." for a two-way choice field; a generic
-/// request to pick an option otherwise.
-fn choose_message(lang: Lang, field: Field) -> String {
-    let tokens = match field.spec().kind {
-        FieldKind::Choice(tokens) => tokens,
-        _ => &[],
-    };
-    let labels: Vec<&str> = tokens
-        .iter()
-        .map(|t| choice_label(lang, field, t))
-        .collect();
-    match labels.as_slice() {
+/// "Choisissez « … » ou « … »." for a two-way choice; a generic request to
+/// pick an option otherwise.
+fn choose_message(lang: Lang, labels: &[&str]) -> String {
+    match labels {
         [a, b] => lang.pick(
             format!("Choisissez «\u{a0}{a}\u{a0}» ou «\u{a0}{b}\u{a0}»."),
             format!("Choose “{a}” or “{b}”."),
@@ -116,15 +174,12 @@ fn choose_message(lang: Lang, field: Field) -> String {
     }
 }
 
-/// The message for text that is not a number in the locale's format, with
-/// an example of the right format for the field, e.g.
-/// `"Nombre illisible. Écrivez par exemple 6 000 ou 120,50 (virgule pour les
-/// décimales)."`
-pub fn parse_error_message(lang: Lang, field: Field) -> String {
-    let spec = field.spec();
+/// Text that is not a number in the locale's format, with an example of
+/// the right format for the input, e.g. `"Nombre illisible. Écrivez par
+/// exemple 6 000 ou 120,50 (virgule pour les décimales)."`
+fn unreadable_text(lang: Lang, spec: &FieldSpec) -> String {
     let (whole, decimal) = match spec.kind {
-        FieldKind::Choice(_) => return choose_message(lang, field),
-        FieldKind::Money => ("6000", "120.50"),
+        FieldKind::Money | FieldKind::Choice(_) => ("6000", "120.50"),
         FieldKind::Percent => ("25", "12.5"),
         FieldKind::Hours => ("2", "1.5"),
         FieldKind::Multiple => ("3", "2.5"),

@@ -1,8 +1,7 @@
 //! Texts of the risk panel (`decision-tools.md` §5).
 
 use super::Lang;
-use crate::engine::risk::{RangeProblem, RiskFigureId, TRIALS_SPEC};
-use crate::engine::{FieldSpec, Problem};
+use crate::engine::risk::RiskFigureId;
 
 crate::listed! {
     /// One fixed text of the risk panel.
@@ -196,31 +195,4 @@ pub fn risk_reading(
         format!("Sur {trials}\u{a0}tirages, {odds} de perdre de l’argent\u{a0}; {tail}."),
         format!("Over {trials} trials, {odds} of losing money; {tail}."),
     )
-}
-
-/// The message under a range end or the trial count.
-pub fn range_problem_message(
-    lang: Lang,
-    spec: &FieldSpec,
-    problem: &RangeProblem,
-    likely: &str,
-) -> String {
-    match problem {
-        RangeProblem::Invalid(problem) => {
-            super::decide::decide_problem_message(lang, spec, problem)
-        }
-        RangeProblem::AboveLikely { .. } => lang.pick(
-            format!("La valeur basse ne peut pas dépasser la valeur probable ({likely})."),
-            format!("The low value cannot be above the likely value ({likely})."),
-        ),
-        RangeProblem::BelowLikely { .. } => lang.pick(
-            format!("La valeur haute ne peut pas être sous la valeur probable ({likely})."),
-            format!("The high value cannot be below the likely value ({likely})."),
-        ),
-    }
-}
-
-/// The message under the trial count.
-pub fn trials_problem_message(lang: Lang, problem: &Problem) -> String {
-    super::decide::decide_problem_message(lang, &TRIALS_SPEC, problem)
 }

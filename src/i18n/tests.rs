@@ -352,8 +352,9 @@ fn risk_texts_are_complete_and_typeset() {
         },
         RangeProblem::Invalid(Problem::Empty),
     ] {
-        let fr = range_problem_message(Lang::Fr, &spec, &problem, "10");
-        let en = range_problem_message(Lang::En, &spec, &problem, "10");
+        let problem = crate::entry::Rejected::Range(problem);
+        let fr = crate::i18n::rejected_message(Lang::Fr, &spec, &problem, &[]);
+        let en = crate::i18n::rejected_message(Lang::En, &spec, &problem, &[]);
         check_texts(&format!("{problem:?}"), &fr, &en, true);
     }
 }

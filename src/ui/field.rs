@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::engine::{Field, FieldKind, Variant};
-use crate::i18n::{choice_label, field_help, field_label, field_unit};
-use crate::scenario::problem_of;
-use crate::ui::message::input_problem_message;
+use crate::entry::problem_of;
+use crate::i18n::{choice_label, field_help, field_label, field_unit, input_message};
+use crate::ui::number_input::NumberInput;
 use crate::ui::state::Calculator;
 
 /// The control's `name`: the share-link key for the central scenario (the
@@ -13,8 +13,7 @@ use crate::ui::state::Calculator;
 pub fn control_name(field: Field, which: Variant) -> String {
     match which {
         Variant::Central => field.key().to_string(),
-        Variant::Prudent => format!("prudent.{}", field.key()),
-        Variant::Ambitious => format!("ambitious.{}", field.key()),
+        _ => format!("{}.{}", which.key(), field.key()),
     }
 }
 
@@ -26,44 +25,47 @@ pub fn FieldInput(field: Field) -> impl IntoView {
     let id = format!("in-{}", field.key());
     let help_id = format!("help-{}", field.key());
     let error_id = format!("error-{}", field.key());
-    let problem = Memo::new(move |_| {
-        calc.errors(Variant::Central)
-            .with(|errors| problem_of(errors, field).cloned())
-            .map(|problem| input_problem_message(lang.get(), field, &problem))
-    });
-    let described_by = format!("{help_id} {error_id}");
+    let message = field_message(calc, field, Variant::Central);
     view! {
-        <div class="field" class:invalid=move || problem.with(Option::is_some)>
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
             <label for=id.clone()>
                 {move || field_label(lang.get(), field)}
                 <span class="unit">{move || field_unit(lang.get(), field)}</span>
             </label>
-            <Control field which=Variant::Central id=id described_by />
-            <p class="help" id=help_id>{move || field_help(lang.get(), field)}</p>
-            <p class="error" id=error_id aria-live="polite">{move || problem.get()}</p>
+            <Control field which=Variant::Central id error_id message described_by=help_id.clone()>
+                <p class="help" id=help_id>{move || field_help(lang.get(), field)}</p>
+            </Control>
         </div>
     }
 }
 
-/// The bare control (text box or list) bound to one variant's text.
+/// Why a variant's `field` is not taken, in words. A memo: it changes only
+/// when that field's problem or the language does.
+pub fn field_message(calc: Calculator, field: Field, which: Variant) -> Memo<Option<String>> {
+    let lang = calc.lang;
+    Memo::new(move |_| {
+        calc.errors(which)
+            .with(|errors| problem_of(errors, field).cloned())
+            .map(|problem| input_message(lang.get(), field, &problem))
+    })
+}
+
+/// The bare control (text box or list) bound to one variant's text, with
+/// its message; `children` go between them.
 #[component]
 pub fn Control(
     field: Field,
     which: Variant,
     id: String,
-    described_by: String,
+    error_id: String,
+    message: Memo<Option<String>>,
+    #[prop(optional, into)] described_by: Option<String>,
     #[prop(optional)] label: Option<Signal<String>>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let texts = calc.texts(which);
     let lang = calc.lang;
-    // Memos, so that an edit writes to the page only the controls whose text
-    // or validity changed: re-setting ~60 unchanged `value`s per keystroke
-    // made Chromium lay all of them out again (issue #4).
-    let invalid = Memo::new(move |_| {
-        calc.errors(which)
-            .with(|errors| problem_of(errors, field).is_some())
-    });
     // Prudent/ambitious cells show the derived value until overridden.
     let shown = Memo::new(move |_| {
         calc.shown(which)
@@ -83,21 +85,24 @@ pub fn Control(
         let lang = lang.get_untracked();
         let read = texts.with_untracked(|texts| {
             let typed = texts.get(&field)?;
-            let plain = crate::scenario::text_to_plain(field, typed, lang).ok()?;
-            Some(crate::scenario::plain_to_text(field, &plain, lang)).filter(|shown| shown != typed)
+            let plain = crate::entry::text_to_plain(field, typed, lang).ok()?;
+            Some(crate::entry::plain_to_text(field, &plain, lang)).filter(|shown| shown != typed)
         });
         if let Some(shown) = read {
             set(shown);
         }
     };
-    let aria_label = move || label.map(|label| label.get());
+    let name = control_name(field, which);
     match field.spec().kind {
         FieldKind::Choice(tokens) => view! {
             <select
                 id=id
-                name=control_name(field, which)
-                aria-describedby=described_by
-                aria-label=aria_label
+                name=name
+                aria-describedby=match &described_by {
+                    Some(help) => format!("{help} {error_id}"),
+                    None => error_id.clone(),
+                }
+                aria-label=move || label.map(|label| label.get())
                 prop:value=move || shown.get()
                 on:change=move |ev| set(event_target_value(&ev))
             >
@@ -110,24 +115,29 @@ pub fn Control(
                     })
                     .collect_view()}
             </select>
+            {children.map(|children| children())}
+            <p class="error" id=error_id aria-live="polite">{move || message.get()}</p>
         }
         .into_any(),
-        _ => view! {
-            <input
-                id=id
-                name=control_name(field, which)
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby=described_by
-                aria-label=aria_label
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || shown.get()
-                on:input=move |ev| set(event_target_value(&ev))
-                on:blur=move |_| settle()
-            />
+        _ => {
+            let whole = field.spec().max_decimals == 0;
+            view! {
+                <NumberInput
+                    id
+                    error_id
+                    name
+                    shown
+                    message
+                    whole
+                    described_by
+                    aria_label=label
+                    on_text=Callback::new(set)
+                    on_leave=Callback::new(move |()| settle())
+                >
+                    {children.map(|children| children())}
+                </NumberInput>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

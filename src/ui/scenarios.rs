@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use crate::engine::{Field, FieldKind, FigureId, Uncertain, Variant};
 use crate::i18n::page::{text, variant_name, Text};
 use crate::i18n::{choice_label, field_label, figure_label};
-use crate::ui::field::Control;
+use crate::ui::field::{field_message, Control};
 use crate::ui::figures::{data_value, figure_text};
-use crate::ui::message::input_problem_message;
 use crate::ui::state::Calculator;
 
 /// The inputs that differ between variants by default come first: the
@@ -44,15 +43,10 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
     let id = format!("{}-{}", which.key(), field.key());
     let error_id = format!("error-{id}");
     let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
-    let problem = Memo::new(move |_| {
-        calc.errors(which)
-            .with(|errors| crate::scenario::problem_of(errors, field).cloned())
-            .map(|problem| input_problem_message(lang.get(), field, &problem))
-    });
+    let message = field_message(calc, field, which);
     view! {
-        <td class:overridden=overridden class:invalid=move || problem.with(Option::is_some)>
-            <Control field which id described_by=error_id.clone() label />
-            <p class="error" id=error_id aria-live="polite">{move || problem.get()}</p>
+        <td class:overridden=overridden class:invalid=move || message.with(Option::is_some)>
+            <Control field which id error_id message label />
         </td>
     }
 }
@@ -67,7 +61,7 @@ fn InputRow(field: Field) -> impl IntoView {
         let plain = plain.get();
         match field.spec().kind {
             FieldKind::Choice(_) => choice_label(lang.get(), field, &plain).to_string(),
-            _ => crate::scenario::plain_to_text(field, &plain, lang.get()),
+            _ => crate::entry::plain_to_text(field, &plain, lang.get()),
         }
     };
     view! {

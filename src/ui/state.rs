@@ -9,12 +9,12 @@ use leptos::prelude::*;
 
 use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::engine::{
-    derive_variant, evaluate, Field, FieldKind, Inputs, Outcome, RangeField, RiskInputs, Variant,
+    derive_variant, evaluate, Field, FieldKind, FieldSet, Inputs, Outcome, RangeField, RiskInputs,
+    Variant,
 };
+use crate::entry::{checked_inputs, plain_to_text, Checked, InputError};
 use crate::lang::Lang;
-use crate::scenario::{
-    checked_inputs, plain_to_text, Checked, Draft, InputError, RiskDraft, SegmentDraft,
-};
+use crate::scenario::{Draft, RiskDraft, SegmentDraft};
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
@@ -190,7 +190,7 @@ impl Calculator {
         for which in Variant::ALL {
             self.texts(which).update(|texts| {
                 for (field, text) in texts.iter_mut() {
-                    if let Ok(plain) = crate::scenario::text_to_plain(*field, text, from) {
+                    if let Ok(plain) = crate::entry::text_to_plain(*field, text, from) {
                         *text = plain_to_text(*field, &plain, to);
                     }
                 }
@@ -226,7 +226,7 @@ impl Calculator {
         let overrides = |texts: RwSignal<Texts>| {
             texts.with(|texts| {
                 map_of(texts.iter().filter_map(|(field, text)| {
-                    crate::scenario::text_to_plain(*field, text, lang)
+                    crate::entry::text_to_plain(*field, text, lang)
                         .ok()
                         .map(|plain| (*field, plain))
                 }))

@@ -6,10 +6,12 @@ use crate::engine::capacity::CapacityFigure;
 use crate::engine::{capacity, Capacity, CapacityField, CapacityFigureId, CapacityInputs};
 use crate::format;
 use crate::i18n::decide::{
-    capacity_field_label, capacity_undefined_reason, decide_text, kind_unit, DecideText,
+    capacity_field_label, capacity_undefined_reason, decide_text, DecideText,
 };
+use crate::i18n::kind_unit;
 use crate::lang::Lang;
-use crate::ui::decide::{local_input, Local};
+use crate::ui::decide::local::{local_input, Local};
+use crate::ui::decide::seen::Seen;
 use crate::ui::state::Calculator;
 
 fn capacity_in_words(lang: Lang, id: CapacityFigureId, figure: &CapacityFigure) -> String {
@@ -33,7 +35,7 @@ fn capacity_label(lang: Lang, id: CapacityFigureId) -> &'static str {
 #[component]
 pub fn CapacityPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
-    let seen = expect_context::<crate::ui::decide::Seen>();
+    let seen = expect_context::<Seen>();
     let lang = calc.lang;
     let state = Local::<CapacityInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {

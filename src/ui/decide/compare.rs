@@ -9,11 +9,13 @@ use crate::engine::{
     Model,
 };
 use crate::i18n::decide::{
-    compare_field_label, compare_figure_label, decide_text, kind_unit, model_name,
-    verdict_sentence, DecideText,
+    compare_field_label, compare_figure_label, decide_text, model_name, verdict_sentence,
+    DecideText,
 };
+use crate::i18n::kind_unit;
 use crate::i18n::{undefined_reason, Lang};
-use crate::ui::decide::{local_input, Local};
+use crate::ui::decide::local::{local_input, Local};
+use crate::ui::decide::seen::Seen;
 use crate::ui::figures::data_value;
 use crate::ui::state::Calculator;
 
@@ -53,7 +55,7 @@ fn figure_in_words(lang: Lang, figure: CompareFigure, value: &Figure) -> String 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
-    let seen = expect_context::<crate::ui::decide::Seen>();
+    let seen = expect_context::<Seen>();
     let lang = calc.lang;
     let state = Local::<CompareInputs>::bound(lang, calc.tools);
     let comparison = Memo::new(move |_| {

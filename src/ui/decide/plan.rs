@@ -4,14 +4,18 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::engine::{plan, GoalInputs, GoalKind, Plan, PlanField, PlanFigure, PlanFigureId};
+use crate::engine::{
+    plan, FieldSet, GoalInputs, GoalKind, Plan, PlanField, PlanFigure, PlanFigureId,
+};
 use crate::format;
 use crate::i18n::decide::{
-    decide_text, goal_kind_label, goal_unit, kind_unit, plan_field_label, plan_step_label,
+    decide_text, goal_kind_label, goal_unit, plan_field_label, plan_step_label,
     plan_undefined_reason, DecideText,
 };
+use crate::i18n::kind_unit;
 use crate::lang::Lang;
-use crate::ui::decide::{local_input, Local};
+use crate::ui::decide::local::{local_input, Local};
+use crate::ui::decide::seen::Seen;
 use crate::ui::state::Calculator;
 
 fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
@@ -32,7 +36,7 @@ fn step_in_words(lang: Lang, id: PlanFigureId, figure: &PlanFigure) -> String {
 #[component]
 pub fn PlanPanel() -> impl IntoView {
     let calc = expect_context::<Calculator>();
-    let seen = expect_context::<crate::ui::decide::Seen>();
+    let seen = expect_context::<Seen>();
     let lang = calc.lang;
     let state = Local::<GoalInputs>::bound(lang, calc.tools);
     let result = Memo::new(move |_| {

@@ -9,7 +9,7 @@ use crate::i18n::field_label;
 use crate::i18n::risk::{risk_text, RiskText};
 use crate::ui::charts::ChartFrame;
 use crate::ui::risk::figures::{money_f64, share_f64};
-use crate::ui::risk::RiskState;
+use crate::ui::risk::state::RiskState;
 use crate::ui::state::Calculator;
 
 fn roi_words(figure: &crate::engine::Figure, lang: crate::lang::Lang) -> String {

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::engine::risk::{risk_data_value, RiskFigureId, RiskSummary};
 use crate::i18n::risk::{risk_figure_label, risk_reading, risk_text, trials_count, RiskText};
 use crate::lang::Lang;
-use crate::ui::risk::RiskState;
+use crate::ui::risk::state::RiskState;
 use crate::ui::state::Calculator;
 
 /// Whole euros, for simulated money (a simulation is not exact to the cent).

@@ -3,11 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::engine::risk::{next_seed, parse_trials, End, Uncertain};
+use crate::engine::risk::{next_seed, parse_trials, End, Uncertain, TRIALS_SPEC};
 use crate::engine::{FieldKind, RangeField};
-use crate::i18n::risk::{range_problem_message, risk_text, trials_problem_message, RiskText};
-use crate::i18n::{field_label, field_unit, Lang};
-use crate::ui::risk::{EndProblem, RiskState};
+use crate::entry::Rejected;
+use crate::i18n::risk::{risk_text, RiskText};
+use crate::i18n::{field_label, field_unit, rejected_message};
+use crate::lang::Lang;
+use crate::ui::number_input::NumberInput;
+use crate::ui::risk::state::RiskState;
 use crate::ui::state::Calculator;
 
 /// An engine value (a rate as a fraction) as the user types it.
@@ -20,38 +23,23 @@ fn value_text(input: Uncertain, value: crate::engine::Decimal, lang: Lang) -> St
     crate::format::plain_for_input(&plain.to_string(), lang)
 }
 
-/// The default ranges of the central scenario (what an untouched end shows).
 /// One end's text box: the typed text, or the default it follows.
 fn end_input(field: RangeField) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let state = expect_context::<RiskState>();
     let lang = calc.lang;
     let key = field.key();
-    let error_id = format!("risk-error-{key}");
     let column = match field.end {
         End::Low => "risk-col-low",
         End::High => "risk-col-high",
     };
-    let labelled_by = format!("risk-row-{} {column}", field.input.field().key());
     let message = Memo::new(move |_| {
         let lang = lang.get();
         state.check.with(|check| {
-            check.problems.get(&field).map(|problem| match problem {
-                EndProblem::Unreadable => {
-                    crate::i18n::parse_error_message(lang, field.input.field())
-                }
-                EndProblem::Range(problem) => {
-                    let likely = value_text(
-                        field.input,
-                        state.defaults.get().get(field.input).likely,
-                        lang,
-                    );
-                    range_problem_message(lang, &field.spec(), problem, &likely)
-                }
-            })
+            let rejected = check.problems.get(&field)?;
+            Some(rejected_message(lang, &field.spec(), rejected, &[]))
         })
     });
-    // A memo: the box is written only when its text changes (see ui::field).
     let shown = Memo::new(move |_| {
         let lang = lang.get();
         calc.range_texts
@@ -64,35 +52,32 @@ fn end_input(field: RangeField) -> impl IntoView {
                 )
             })
     });
+    let type_text = move |text: String| {
+        calc.range_texts.update(|texts| {
+            texts.insert(field, text);
+        });
+    };
+    // A cleared end goes back to following the central scenario.
+    let leave = move |()| {
+        calc.range_texts.update(|texts| {
+            if texts.get(&field).is_some_and(|t| t.trim().is_empty()) {
+                texts.remove(&field);
+            }
+        });
+    };
     view! {
         <td class:invalid=move || message.with(Option::is_some)>
-            <input
+            <NumberInput
                 id=format!("risk-in-{key}")
+                error_id=format!("risk-error-{key}")
                 name=key
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                aria-labelledby=labelled_by
-                aria-describedby=error_id.clone()
-                aria-invalid=move || message.with(Option::is_some).to_string()
-                prop:value=move || shown.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    calc.range_texts.update(|texts| {
-                        texts.insert(field, text);
-                    });
-                }
-                // A cleared end goes back to following the central scenario.
-                on:change=move |_| {
-                    calc.range_texts.update(|texts| {
-                        if texts.get(&field).is_some_and(|t| t.trim().is_empty()) {
-                            texts.remove(&field);
-                        }
-                    });
-                }
+                shown
+                message
+                whole=field.spec().max_decimals == 0
+                labelled_by=Some(format!("risk-row-{} {column}", field.input.field().key()))
+                on_text=Callback::new(type_text)
+                on_leave=Callback::new(leave)
             />
-            <p class="error" id=error_id aria-live="polite">{move || message.get()}</p>
         </td>
     }
 }
@@ -135,66 +120,53 @@ fn TrialsInput() -> impl IntoView {
         }
         now
     });
+    let read = move |text: &str, lang: Lang| -> Result<u32, Rejected> {
+        let plain = crate::format::parse_number(text, lang).map_err(|_| Rejected::Unreadable)?;
+        parse_trials(&plain).map_err(Rejected::Invalid)
+    };
     // A count set from elsewhere (library, undo, another tab, an import)
     // replaces what was typed unless the text already says that count.
     Effect::new(move |_| {
         let trials = calc.trials.get();
         let says = typed.with_untracked(|text| {
-            text.as_ref().map(|text| {
-                crate::format::parse_number(text, lang.get_untracked())
-                    .ok()
-                    .and_then(|plain| parse_trials(&plain).ok())
-            })
+            text.as_ref()
+                .map(|text| read(text, lang.get_untracked()).ok())
         });
         if matches!(says, Some(count) if count != Some(trials)) {
             typed.set(None);
         }
     });
-    let problem = Memo::new(move |_| {
-        let text = typed.get()?;
-        let plain = match crate::format::parse_number(&text, lang.get()) {
-            Ok(plain) => plain,
-            Err(_) => {
-                return Some(trials_problem_message(
-                    lang.get(),
-                    &crate::engine::Problem::NotANumber,
-                ))
-            }
-        };
-        parse_trials(&plain)
-            .err()
-            .map(|p| trials_problem_message(lang.get(), &p))
+    let message = Memo::new(move |_| {
+        let lang = lang.get();
+        let rejected = typed.with(|text| read(text.as_deref()?, lang).err())?;
+        Some(rejected_message(lang, &TRIALS_SPEC, &rejected, &[]))
     });
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         typed.get().unwrap_or_else(|| {
             crate::format::plain_for_input(&calc.trials.get().to_string(), lang.get())
         })
+    });
+    let type_text = move |text: String| {
+        if let Ok(trials) = read(&text, lang.get_untracked()) {
+            calc.trials.set(trials);
+        }
+        typed.set(Some(text));
     };
     view! {
-        <div class="field" class:invalid=move || problem.with(Option::is_some)>
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
             <label for="risk-in-trials">{move || risk_text(lang.get(), RiskText::Trials)}</label>
-            <input
+            <NumberInput
                 id="risk-in-trials"
+                error_id="risk-error-trials"
                 name="risk_trials"
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                aria-describedby="risk-trials-help risk-error-trials"
-                aria-invalid=move || problem.with(Option::is_some).to_string()
-                prop:value=shown
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    if let Some(trials) = crate::format::parse_number(&text, lang.get_untracked())
-                        .ok()
-                        .and_then(|plain| parse_trials(&plain).ok())
-                    {
-                        calc.trials.set(trials);
-                    }
-                    typed.set(Some(text));
-                }
-            />
-            <p class="help" id="risk-trials-help">{move || risk_text(lang.get(), RiskText::TrialsHelp)}</p>
-            <p class="error" id="risk-error-trials" aria-live="polite">{move || problem.get()}</p>
+                shown
+                message
+                whole=true
+                described_by=Some("risk-trials-help".to_string())
+                on_text=Callback::new(type_text)
+            >
+                <p class="help" id="risk-trials-help">{move || risk_text(lang.get(), RiskText::TrialsHelp)}</p>
+            </NumberInput>
         </div>
     }
 }
