@@ -191,10 +191,7 @@ pub fn capacity(held: Decimal, months: u32, cap: &CapacityInputs) -> Capacity {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(text: &str) -> Decimal {
-        text.parse().unwrap()
-    }
+    use crate::engine::tests::support::d;
 
     fn team(reps: &str, per_week: &str) -> CapacityInputs {
         CapacityInputs {

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::field::{
-    out_of_range, parse_digits, FieldKind, FieldSet, FieldSpec, InputField, Problem,
+    field_spec, out_of_range, parse_digits, FieldKind, FieldSet, FieldSpec, InputField, Problem,
 };
 
 /// Upper bound of `years` (renewal years); also caps the engine's loops.
@@ -87,13 +87,7 @@ impl Field {
             K::Count | K::Months | K::Years | K::Choice(_) => 0,
             K::Money | K::Percent | K::Hours | K::Multiple => 4,
         };
-        FieldSpec {
-            kind,
-            min: Decimal::from(min),
-            max: Decimal::from(max),
-            max_decimals,
-            default,
-        }
+        field_spec(kind, min, max, max_decimals, default)
     }
 
     fn is_percent(self) -> bool {

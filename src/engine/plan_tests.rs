@@ -3,18 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::engine::tests::support::{d, inputs as base};
 use crate::engine::{Field, FieldKind, Inputs, Problem, Undefined};
-
-fn d(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|error| panic!("bad test decimal {text:?}: {error}"))
-}
-
-fn base(pairs: &[(Field, &str)]) -> Inputs {
-    let (inputs, errors) = Inputs::from_plain(pairs.iter().copied());
-    assert!(errors.is_empty(), "invalid test inputs: {errors:?}");
-    inputs
-}
 
 fn goal(pairs: &[(PlanField, &str)]) -> GoalInputs {
     let (inputs, errors) = GoalInputs::from_plain(pairs.iter().copied());

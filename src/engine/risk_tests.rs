@@ -4,18 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::engine::tests::support::{d, inputs as base};
 use crate::engine::{Field, Inputs, Problem, Undefined};
-
-fn d(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|error| panic!("bad test decimal {text:?}: {error}"))
-}
-
-fn base(pairs: &[(Field, &str)]) -> Inputs {
-    let (inputs, errors) = Inputs::from_plain(pairs.iter().copied());
-    assert!(errors.is_empty(), "invalid test inputs: {errors:?}");
-    inputs
-}
 
 fn field(key: &str) -> RangeField {
     RangeField::from_key(key).unwrap_or_else(|| panic!("no range field {key}"))

@@ -60,9 +60,9 @@ pub fn rank(segments: &[Segment]) -> Vec<RankedSegment> {
 
 #[cfg(test)]
 mod tests {
-    use rust_decimal::Decimal;
 
     use super::*;
+    use crate::engine::tests::support::d;
     use crate::engine::{Field, Undefined};
 
     fn segment(name: &str, pairs: &[(Field, &str)]) -> Segment {
@@ -72,10 +72,6 @@ mod tests {
             name: name.to_owned(),
             inputs,
         }
-    }
-
-    fn d(text: &str) -> Decimal {
-        text.parse().unwrap()
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod corners;
 mod formulas;
 mod schedule;
-mod support;
+pub(super) mod support;
 mod sweep;
 mod validation;
 mod variants;
