@@ -3,7 +3,9 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{font, money_label, padded, percent_label, surface, ChartError, NET_COLOR, ROI_COLOR};
+use super::kit::{
+    font, money_label, padded, percent_label, surface, ChartError, NET_COLOR, ROI_COLOR,
+};
 use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]

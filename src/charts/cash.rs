@@ -3,7 +3,9 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{font, money_label, padded, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR};
+use super::kit::{
+    font, money_label, padded, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR,
+};
 use crate::i18n::page::{text, Text};
 use crate::lang::Lang;
 

@@ -5,7 +5,9 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{font, padded, percent_label, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR};
+use super::kit::{
+    font, padded, percent_label, surface, ChartError, GAIN_COLOR, NET_COLOR, ROI_COLOR,
+};
 use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{font, money_label, surface, ChartError, GAIN_COLOR, LOSS_COLOR, TEXT_COLOR};
+use super::kit::{font, money_label, surface, ChartError, GAIN_COLOR, LOSS_COLOR, TEXT_COLOR};
 use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{
+use super::kit::{
     font, labels_that_fit, money_label, padded, percent_label, surface, ChartError, GAIN_COLOR,
     NET_COLOR, ROI_COLOR,
 };

@@ -5,7 +5,9 @@
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{clipped, font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR};
+use super::kit::{
+    clipped, font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR,
+};
 use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]

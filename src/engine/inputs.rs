@@ -18,6 +18,8 @@ use super::field::{
     field_spec, out_of_range, parse_digits, FieldKind, FieldSet, FieldSpec, InputField, Problem,
 };
 
+/// Upper bound of `meetings`; the goal planner's campaign must stay within it.
+pub const MAX_MEETINGS: u32 = 1_000_000;
 /// Upper bound of `years` (renewal years); also caps the engine's loops.
 pub(crate) const MAX_YEARS: u32 = 10;
 /// Upper bound of `months` and `cycle`; also caps the schedule's length.
@@ -62,7 +64,7 @@ impl Field {
     pub fn spec(self) -> FieldSpec {
         use FieldKind as K;
         let (kind, min, max, default) = match self {
-            Field::Meetings => (K::Count, 1, 1_000_000, "50"),
+            Field::Meetings => (K::Count, 1, i64::from(MAX_MEETINGS), "50"),
             Field::Price => (K::Money, 0, 100_000, "120"),
             Field::Basis => (K::Choice(&Basis::KEYS), 0, 0, "booked"),
             Field::Noshow => (K::Percent, 0, 100, "0"),

@@ -49,10 +49,8 @@ use crate::engine::arith::{div, mul, sub};
 use crate::engine::field::{
     field_spec, parse_number, FieldKind, FieldSet, FieldSpec, InputField, Problem,
 };
+use crate::engine::inputs::MAX_MEETINGS;
 use crate::engine::{evaluate, Inputs, Undefined};
-
-/// Upper bound of the base input `meetings`: the plan's scenario must stay within it.
-pub const MAX_MEETINGS: u32 = 1_000_000;
 
 crate::keyed! {
     @key token, from_token;

@@ -20,12 +20,10 @@ pub const HEADLINE: [FigureId; 6] = [
     FigureId::PaybackMonth,
 ];
 
-/// `data-value`: the exact engine value, plain, or empty when undefined.
+/// [`crate::engine::data_value`] of a borrowed figure (what a memo's
+/// `with` hands out).
 pub fn data_value(figure: &Figure) -> String {
-    match figure {
-        Ok(value) => value.normalize().to_string(),
-        Err(_) => String::new(),
-    }
+    crate::engine::data_value(*figure)
 }
 
 /// A figure in words: the formatted number, or why there is none. A price

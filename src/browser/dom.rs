@@ -1,0 +1,43 @@
+//! A few DOM helpers: focus, and the document's language, title and
+//! description.
+
+/// Moves keyboard focus to the element with this id, if any.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector` inside
+/// the element with this id, if any.
+pub fn focus_within(id: &str, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|container| container.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Keeps `<html lang>`, the tab's title and the meta description in the
+/// chosen language.
+pub fn set_document_language(code: &str, title: &str, description: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector(r#"meta[name="description"]"#) {
+        let _ = meta.set_attribute("content", description);
+    }
+}

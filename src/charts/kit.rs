@@ -1,0 +1,115 @@
+//! What every chart shares: colours, the sized canvas, fonts, labels and
+//! axis ranges.
+
+use plotters::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::backend::FastCanvas;
+
+use crate::lang::Lang;
+
+pub const NET_COLOR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+pub const ROI_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
+pub const LOSS_COLOR: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
+pub const GAIN_COLOR: RGBColor = RGBColor(0x15, 0x80, 0x3d);
+pub const TEXT_COLOR: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+
+/// Why a chart could not be drawn (a canvas without 2D context, a zero size).
+#[derive(Debug)]
+pub struct ChartError;
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(_: DrawingAreaErrorKind<E>) -> Self {
+        ChartError
+    }
+}
+
+/// A canvas sized for the screen: the backing store is the CSS size times
+/// the device pixel ratio (crisp on HiDPI), and `scale` multiplies every
+/// font size and margin so the chart looks the same at any ratio.
+pub struct Surface {
+    pub backend: FastCanvas,
+    pub scale: f64,
+}
+
+/// Sizes the canvas's backing store to its CSS size times the device pixel
+/// ratio. Reading the CSS size forces a layout, so this runs when a chart
+/// first shows and on resize, never per draw.
+pub fn fit(canvas: &HtmlCanvasElement) {
+    let ratio = pixel_ratio();
+    let css_width = f64::from(canvas.client_width().max(280));
+    let css_height = f64::from(canvas.client_height().max(200));
+    let (width, height) = ((css_width * ratio) as u32, (css_height * ratio) as u32);
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+}
+
+fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
+/// The canvas as [`fit`] sized it, ready to draw on.
+pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
+    if canvas.width() == 0 || canvas.height() == 0 {
+        return Err(ChartError);
+    }
+    let backend = FastCanvas::new(canvas).ok_or(ChartError)?;
+    Ok(Surface {
+        backend,
+        scale: pixel_ratio(),
+    })
+}
+
+/// The font for axis labels at this scale.
+pub fn font(scale: f64, size: f64) -> TextStyle<'static> {
+    ("sans-serif", size * scale).into_font().color(&TEXT_COLOR)
+}
+
+/// How many labels of about `label_width` CSS pixels an axis of
+/// `axis_width` CSS pixels can take side by side, between 2 and `at_most`:
+/// plotters' default of ten ran money labels into each other on a phone.
+pub fn labels_that_fit(axis_width: f64, label_width: f64, at_most: usize) -> usize {
+    let fit = (axis_width / label_width.max(1.0)).floor();
+    if fit.is_finite() && fit > 2.0 {
+        (fit as usize).min(at_most)
+    } else {
+        2
+    }
+}
+
+/// `label` cut to at most `max_chars` characters, with `…` when cut: a
+/// long input name must not run off a narrow chart (the data table under
+/// every chart has it in full). Character counts stand in for measuring
+/// the text, which would cost a layout per label on every draw.
+pub fn clipped(label: &str, max_chars: usize) -> String {
+    if label.chars().count() <= max_chars {
+        return label.to_string();
+    }
+    let kept: String = label.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// Pads a value range so lines never sit on the frame, and never collapses.
+pub fn padded(min: f64, max: f64) -> std::ops::Range<f64> {
+    let (min, max) = (min.min(0.0), max.max(0.0));
+    let span = (max - min).max(1.0);
+    (min - span * 0.05)..(max + span * 0.05)
+}
+
+/// Axis label for money: whole euros, compact.
+pub fn money_label(value: f64, lang: Lang) -> String {
+    let value = rust_decimal::Decimal::from_f64_retain(value.round()).unwrap_or_default();
+    crate::format::money_rounded(value, lang)
+}
+
+pub fn percent_label(value: f64, lang: Lang) -> String {
+    let value =
+        rust_decimal::Decimal::from_f64_retain((value * 100.0).round() / 100.0).unwrap_or_default();
+    crate::format::percent_unsigned(value, lang)
+}
