@@ -138,9 +138,9 @@ pub fn PriceChart() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let data = Memo::new(move |_| {
-        calc.central.with(|checked| {
+        calc.central().with(|checked| {
             let sweep = sweep(&checked.inputs, SWEEP_POINTS);
-            let break_even = calc.outcome.with(|o| to_f64(&o.break_even_price));
+            let break_even = calc.outcome().with(|o| to_f64(&o.break_even_price));
             price::PriceChart {
                 points: sweep
                     .points
@@ -161,8 +161,8 @@ pub fn PriceChart() -> impl IntoView {
     let summary = Signal::derive(move || {
         let lang = lang.get();
         let (bep, price) = (
-            calc.outcome.with(|o| o.break_even_price),
-            calc.central.with(|c| c.inputs.price),
+            calc.outcome().with(|o| o.break_even_price),
+            calc.central().with(|c| c.inputs.price),
         );
         let bep = match bep {
             Ok(value) if value >= Decimal::ZERO => crate::format::price_ceiling(value, lang),
@@ -180,7 +180,7 @@ pub fn PriceChart() -> impl IntoView {
     });
     let table = move || {
         let lang = lang.get();
-        let rows = calc.central.with(|c| sweep(&c.inputs, 11)).points;
+        let rows = calc.central().with(|c| sweep(&c.inputs, 11)).points;
         view! {
             <table>
                 <thead><tr>
@@ -208,7 +208,7 @@ pub fn CashChart() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let data = Memo::new(move |_| {
-        calc.outcome.with(|o| cash::CashChart {
+        calc.outcome().with(|o| cash::CashChart {
             months: o
                 .schedule
                 .rows
@@ -220,7 +220,7 @@ pub fn CashChart() -> impl IntoView {
     });
     let summary = Signal::derive(move || {
         let lang = lang.get();
-        let payback = calc.outcome.with(|o| {
+        let payback = calc.outcome().with(|o| {
             crate::ui::figures::figure_text(
                 lang,
                 crate::engine::FigureId::PaybackMonth,
@@ -231,7 +231,7 @@ pub fn CashChart() -> impl IntoView {
     });
     let table = move || {
         let lang = lang.get();
-        let rows = calc.outcome.with(|o| o.schedule.rows.clone());
+        let rows = calc.outcome().with(|o| o.schedule.rows.clone());
         view! {
             <table>
                 <thead><tr>
@@ -262,7 +262,7 @@ pub fn ScenarioChart() -> impl IntoView {
             bars: Variant::ALL
                 .iter()
                 .map(|which| {
-                    calc.outcome_of(*which).with(|o| {
+                    calc.variant(*which).outcome.with(|o| {
                         (
                             variant_name(lang, *which).to_string(),
                             to_f64(&o.net_result).unwrap_or(0.0),
@@ -278,7 +278,7 @@ pub fn ScenarioChart() -> impl IntoView {
         let parts: Vec<String> = Variant::ALL
             .iter()
             .map(|which| {
-                calc.outcome_of(*which).with(|o| {
+                calc.variant(*which).outcome.with(|o| {
                     format!(
                         "{}{} {} / {}",
                         variant_name(lang, *which),

@@ -44,7 +44,8 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 pub fn field_message(calc: Calculator, field: Field, which: Variant) -> Memo<Option<String>> {
     let lang = calc.lang;
     Memo::new(move |_| {
-        calc.errors(which)
+        calc.variant(which)
+            .errors
             .with(|errors| problem_of(errors, field).cloned())
             .map(|problem| input_message(lang.get(), field, &problem))
     })
@@ -64,11 +65,12 @@ pub fn Control(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let calc = expect_context::<Calculator>();
-    let texts = calc.texts(which);
+    let texts = calc.variant(which).texts;
     let lang = calc.lang;
     // Prudent/ambitious cells show the derived value until overridden.
     let shown = Memo::new(move |_| {
-        calc.shown(which)
+        calc.variant(which)
+            .shown
             .with(|shown| shown.get(&field).cloned())
             .unwrap_or_default()
     });

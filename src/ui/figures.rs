@@ -46,7 +46,7 @@ fn is_price_advice(id: FigureId) -> bool {
 fn FigureCard(id: FigureId) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let figure = Memo::new(move |_| calc.outcome.with(|outcome| outcome.figure(id)));
+    let figure = Memo::new(move |_| calc.outcome().with(|outcome| outcome.figure(id)));
     view! {
         <div class="card" data-testid=id.testid() data-value=move || figure.with(data_value)>
             <span class="card-label" title=move || figure_help(lang.get(), id)>
@@ -61,7 +61,7 @@ fn FigureCard(id: FigureId) -> impl IntoView {
 fn DetailRow(id: FigureId) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let figure = Memo::new(move |_| calc.outcome.with(|outcome| outcome.figure(id)));
+    let figure = Memo::new(move |_| calc.outcome().with(|outcome| outcome.figure(id)));
     view! {
         <tr>
             <th scope="row">
@@ -97,17 +97,17 @@ fn roi_meets_target(outcome: &Outcome, target: Decimal) -> bool {
 pub fn Results() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let multiple_ok = Signal::derive(move || calc.outcome.with(|o| o.guardrail_multiple_ok));
-    let ltv_ok = Signal::derive(move || calc.outcome.with(|o| o.guardrail_ltv_cac_ok));
+    let multiple_ok = Signal::derive(move || calc.outcome().with(|o| o.guardrail_multiple_ok));
+    let ltv_ok = Signal::derive(move || calc.outcome().with(|o| o.guardrail_ltv_cac_ok));
     let target_ok = Signal::derive(move || {
-        let target = calc.central.with(|c| c.inputs.target);
-        calc.outcome.with(|o| roi_meets_target(o, target))
+        let target = calc.central().with(|c| c.inputs.target);
+        calc.outcome().with(|o| roi_meets_target(o, target))
     });
     let details = FigureId::ALL.iter().filter(|id| !HEADLINE.contains(id));
     view! {
         <section
             class="results"
-            class:stale=move || calc.frozen(Variant::Central)
+            class:stale=move || calc.variant(Variant::Central).frozen()
             aria-labelledby="results-heading"
         >
             <h2 id="results-heading">
@@ -162,7 +162,7 @@ pub fn SummaryBar() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let shown = move |id: FigureId| {
-        calc.outcome
+        calc.outcome()
             .with(|outcome| figure_text(lang.get(), id, &outcome.figure(id)))
     };
     let headline_shown = crate::ui::visible::on_screen_assuming(true, || {
@@ -174,7 +174,7 @@ pub fn SummaryBar() -> impl IntoView {
     view! {
         <div
             class="summary-bar"
-            class:stale=move || calc.frozen(Variant::Central)
+            class:stale=move || calc.variant(Variant::Central).frozen()
             hidden=move || headline_shown.get()
             aria-hidden="true"
         >

@@ -42,7 +42,11 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
     });
     let id = format!("{}-{}", which.key(), field.key());
     let error_id = format!("error-{id}");
-    let overridden = move || calc.texts(which).with(|texts| texts.contains_key(&field));
+    let overridden = move || {
+        calc.variant(which)
+            .texts
+            .with(|texts| texts.contains_key(&field))
+    };
     let message = field_message(calc, field, which);
     view! {
         <td class:overridden=overridden class:invalid=move || message.with(Option::is_some)>
@@ -56,7 +60,7 @@ fn InputRow(field: Field) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     // A memo, so that only the edited field's cell formats its value again.
-    let plain = Memo::new(move |_| calc.central.with(|c| c.inputs.plain(field)));
+    let plain = Memo::new(move |_| calc.central().with(|c| c.inputs.plain(field)));
     let central = move || {
         let plain = plain.get();
         match field.spec().kind {
@@ -79,11 +83,11 @@ fn ResultRow(id: FigureId) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let cell = move |which: Variant| {
-        let figure = Memo::new(move |_| calc.outcome_of(which).with(|o| o.figure(id)));
+        let figure = Memo::new(move |_| calc.variant(which).outcome.with(|o| o.figure(id)));
         // Frozen, like the main figures, while a cell of the variant is wrong.
         view! {
             <td
-                class:stale=move || calc.frozen(which)
+                class:stale=move || calc.variant(which).frozen()
                 data-testid=format!("scenario-{}-{}", which.key(), id.testid())
                 data-value=move || figure.with(data_value)
             >
@@ -107,8 +111,10 @@ pub fn Scenarios() -> impl IntoView {
     let lang = calc.lang;
     let others = Field::ALL.iter().filter(|field| !UNCERTAIN.contains(field));
     let reset = move |_| {
-        calc.prudent_texts.set(Default::default());
-        calc.ambitious_texts.set(Default::default());
+        calc.variant(Variant::Prudent).texts.set(Default::default());
+        calc.variant(Variant::Ambitious)
+            .texts
+            .set(Default::default());
     };
     view! {
         <section class="scenarios" aria-labelledby="scenarios-heading">

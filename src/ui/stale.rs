@@ -12,7 +12,8 @@ pub fn StaleNotice() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let to_fix = Memo::new(move |_| {
-        calc.errors(Variant::Central)
+        calc.variant(Variant::Central)
+            .errors
             .with(|errors| errors.iter().map(|error| error.field).collect::<Vec<_>>())
     });
     view! {

@@ -23,31 +23,67 @@ pub type Texts = BTreeMap<Field, String>;
 /// ends the user overrode; the others follow the central scenario).
 pub type RangeTexts = BTreeMap<RangeField, String>;
 
+/// One reading of the scenario (prudent, central or ambitious): what was
+/// typed, and what follows from it.
+#[derive(Clone, Copy)]
+pub struct VariantState {
+    /// The central scenario: one text per field; prudent and ambitious:
+    /// only the fields the user overrode.
+    pub texts: RwSignal<Texts>,
+    /// Validated; keeps the last valid inputs while a field is wrong
+    /// (`errors` then says what to fix).
+    pub checked: Memo<Checked>,
+    pub outcome: Memo<Outcome>,
+    /// What the variant's controls read: the fields in error and the text
+    /// each control shows. An edit that changes neither wakes no control,
+    /// and no control subscribes to the language or the whole validated
+    /// scenario (issue #8: that fan-out was a fifth of each keystroke's
+    /// script time at 4× CPU).
+    pub errors: Memo<Vec<InputError>>,
+    pub shown: Memo<Texts>,
+}
+
+impl VariantState {
+    /// `texts` read on top of `base` (the defaults for the central scenario,
+    /// the values derived from it for the others).
+    fn new(
+        texts: Texts,
+        lang: RwSignal<Lang>,
+        base: impl Fn() -> Inputs + Send + Sync + 'static,
+    ) -> Self {
+        let texts = RwSignal::new(texts);
+        // Like the central scenario, a variant keeps its last valid inputs
+        // while one of its cells is wrong, rather than falling back to the
+        // derived value of that cell.
+        let checked = Memo::new(move |previous: Option<&Checked>| {
+            keep_last_valid(checked_inputs(&base(), &texts.get(), lang.get()), previous)
+        });
+        VariantState {
+            texts,
+            checked,
+            outcome: Memo::new(move |_| evaluate(&checked.with(|c| c.inputs.clone()))),
+            errors: Memo::new(move |_| checked.with(|c| c.errors.clone())),
+            shown: Memo::new(move |_| {
+                shown_texts(&texts.read(), &checked.read().inputs, lang.get())
+            }),
+        }
+    }
+
+    /// Whether its figures are frozen on its last valid inputs (one of its
+    /// fields is wrong). Reads the errors memo, which changes only when the
+    /// errors do, not the scenario, which changes every edit.
+    pub fn frozen(&self) -> bool {
+        self.errors.with(|errors| !errors.is_empty())
+    }
+}
+
 /// Everything the page shows derives from these signals.
 #[derive(Clone, Copy)]
 pub struct Calculator {
     pub lang: RwSignal<Lang>,
     pub name: RwSignal<String>,
-    /// The central scenario: one text per field.
-    pub central_texts: RwSignal<Texts>,
-    /// Prudent and ambitious: only the fields the user overrode.
-    pub prudent_texts: RwSignal<Texts>,
-    pub ambitious_texts: RwSignal<Texts>,
-    /// The central scenario, validated; keeps the last valid inputs while
-    /// a field is wrong (`errors` then says what to fix).
-    pub central: Memo<Checked>,
-    pub outcome: Memo<Outcome>,
-    pub prudent: Memo<Checked>,
-    pub ambitious: Memo<Checked>,
-    pub prudent_outcome: Memo<Outcome>,
-    pub ambitious_outcome: Memo<Outcome>,
-    /// Per variant (in `Variant::ALL` order), what its controls read: the
-    /// fields in error and the text each control shows. An edit that
-    /// changes neither wakes no control, and no control subscribes to the
-    /// language or the whole validated scenario (issue #8: that fan-out was
-    /// a fifth of each keystroke's script time at 4× CPU).
-    errors: [Memo<Vec<InputError>>; 3],
-    shown: [Memo<Texts>; 3],
+    /// Prudent, central, ambitious, in `Variant::ALL` order.
+    variants: [VariantState; 3],
     /// The risk panel's settings (saved and shared with the scenario).
     pub range_texts: RwSignal<RangeTexts>,
     pub trials: RwSignal<u32>,
@@ -65,70 +101,31 @@ impl Calculator {
     /// A calculator showing `draft` in `lang`.
     pub fn new(draft: &Draft, lang: Lang) -> Self {
         let lang = RwSignal::new(lang);
-        let name = RwSignal::new(draft.name.clone());
-        let central_texts = RwSignal::new(texts_of(&draft.central, Lang::Fr));
-        let prudent_texts = RwSignal::new(BTreeMap::new());
-        let ambitious_texts = RwSignal::new(BTreeMap::new());
         let initial_lang = lang.get_untracked();
-        central_texts.set(texts_of(&draft.central, initial_lang));
-        prudent_texts.set(texts_of(&draft.prudent, initial_lang));
-        ambitious_texts.set(texts_of(&draft.ambitious, initial_lang));
-
-        let central = Memo::new(move |previous: Option<&Checked>| {
-            let base = Inputs::default();
-            let fresh = checked_inputs(&base, &central_texts.get(), lang.get());
-            keep_last_valid(fresh, previous)
-        });
-        let outcome = Memo::new(move |_| evaluate(&central.with(|c| c.inputs.clone())));
-        let variant = move |texts: RwSignal<Texts>, which: Variant| {
-            // Like the central scenario, a variant keeps its last valid
-            // inputs while one of its cells is wrong, rather than falling
-            // back to the derived value of that cell.
-            Memo::new(move |previous: Option<&Checked>| {
-                let base = central.with(|c| derive_variant(&c.inputs, which));
-                keep_last_valid(checked_inputs(&base, &texts.get(), lang.get()), previous)
+        let central = VariantState::new(
+            texts_of(&draft.central, initial_lang),
+            lang,
+            Inputs::default,
+        );
+        let derived = move |which: Variant, overrides: &crate::scenario::PlainValues| {
+            VariantState::new(texts_of(overrides, initial_lang), lang, move || {
+                central.checked.with(|c| derive_variant(&c.inputs, which))
             })
         };
-        let prudent = variant(prudent_texts, Variant::Prudent);
-        let ambitious = variant(ambitious_texts, Variant::Ambitious);
-        let prudent_outcome = Memo::new(move |_| evaluate(&prudent.with(|c| c.inputs.clone())));
-        let ambitious_outcome = Memo::new(move |_| evaluate(&ambitious.with(|c| c.inputs.clone())));
-        let range_texts = RwSignal::new(range_texts_of(&draft.risk, initial_lang));
-        let trials = RwSignal::new(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
-        let seed = RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED));
-        let segments = RwSignal::new(draft.segments.clone());
-        let tools = RwSignal::new(draft.tools.clone());
-        // In `Variant::ALL` order, as `errors()` and `shown()` index them.
-        let by_variant = [
-            (prudent, prudent_texts),
-            (central, central_texts),
-            (ambitious, ambitious_texts),
+        let variants = [
+            derived(Variant::Prudent, &draft.prudent),
+            central,
+            derived(Variant::Ambitious, &draft.ambitious),
         ];
-        let errors =
-            by_variant.map(|(checked, _)| Memo::new(move |_| checked.with(|c| c.errors.clone())));
-        let shown = by_variant.map(|(checked, texts)| {
-            Memo::new(move |_| shown_texts(&texts.read(), &checked.read().inputs, lang.get()))
-        });
-
         let mut calc = Self {
             lang,
-            name,
-            central_texts,
-            prudent_texts,
-            ambitious_texts,
-            central,
-            outcome,
-            prudent,
-            ambitious,
-            prudent_outcome,
-            ambitious_outcome,
-            errors,
-            shown,
-            range_texts,
-            trials,
-            seed,
-            segments,
-            tools,
+            name: RwSignal::new(draft.name.clone()),
+            variants,
+            range_texts: RwSignal::new(range_texts_of(&draft.risk, initial_lang)),
+            trials: RwSignal::new(draft.risk.trials.unwrap_or(DEFAULT_TRIALS)),
+            seed: RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED)),
+            segments: RwSignal::new(draft.segments.clone()),
+            tools: RwSignal::new(draft.tools.clone()),
             snapshot: Memo::new(|_| Draft::default()),
         };
         // The closure's copy of `calc` still holds the placeholder: it
@@ -137,47 +134,19 @@ impl Calculator {
         calc
     }
 
-    /// The texts of a variant (central: every field; others: overrides).
-    pub fn texts(&self, which: Variant) -> RwSignal<Texts> {
-        match which {
-            Variant::Prudent => self.prudent_texts,
-            Variant::Central => self.central_texts,
-            Variant::Ambitious => self.ambitious_texts,
-        }
+    /// One reading of the scenario.
+    pub fn variant(&self, which: Variant) -> VariantState {
+        self.variants[which as usize]
     }
 
-    pub fn checked(&self, which: Variant) -> Memo<Checked> {
-        match which {
-            Variant::Prudent => self.prudent,
-            Variant::Central => self.central,
-            Variant::Ambitious => self.ambitious,
-        }
+    /// The central scenario, validated (the main form's).
+    pub fn central(&self) -> Memo<Checked> {
+        self.variant(Variant::Central).checked
     }
 
-    /// The fields of a variant that cannot be taken, and why.
-    pub fn errors(&self, which: Variant) -> Memo<Vec<InputError>> {
-        self.errors[which as usize]
-    }
-
-    /// Whether a variant's figures are frozen on its last valid inputs
-    /// (one of its fields is wrong). Reads the errors memo, which changes
-    /// only when the errors do, not the scenario, which changes every edit.
-    pub fn frozen(&self, which: Variant) -> bool {
-        self.errors(which).with(|errors| !errors.is_empty())
-    }
-
-    /// The text each control of a variant shows: what was typed, or else
-    /// the value in force (derived for prudent and ambitious) in the locale.
-    pub fn shown(&self, which: Variant) -> Memo<Texts> {
-        self.shown[which as usize]
-    }
-
-    pub fn outcome_of(&self, which: Variant) -> Memo<Outcome> {
-        match which {
-            Variant::Prudent => self.prudent_outcome,
-            Variant::Central => self.outcome,
-            Variant::Ambitious => self.ambitious_outcome,
-        }
+    /// The central scenario's figures.
+    pub fn outcome(&self) -> Memo<Outcome> {
+        self.variant(Variant::Central).outcome
     }
 
     /// Switches language, rewriting every readable number in the new
@@ -188,7 +157,7 @@ impl Calculator {
             return;
         }
         for which in Variant::ALL {
-            self.texts(which).update(|texts| {
+            self.variant(which).texts.update(|texts| {
                 for (field, text) in texts.iter_mut() {
                     if let Ok(plain) = crate::entry::text_to_plain(*field, text, from) {
                         *text = plain_to_text(*field, &plain, to);
@@ -221,9 +190,10 @@ impl Calculator {
     }
 
     fn build_draft(&self) -> Draft {
-        let central = self.central.with(|c| c.inputs.clone());
+        let central = self.central().with(|c| c.inputs.clone());
         let lang = self.lang.get();
-        let overrides = |texts: RwSignal<Texts>| {
+        let overrides = |which: Variant| {
+            let texts = self.variant(which).texts;
             texts.with(|texts| {
                 map_of(texts.iter().filter_map(|(field, text)| {
                     crate::entry::text_to_plain(*field, text, lang)
@@ -239,8 +209,8 @@ impl Calculator {
                     .iter()
                     .map(|field| (*field, central.plain(*field))),
             ),
-            prudent: overrides(self.prudent_texts),
-            ambitious: overrides(self.ambitious_texts),
+            prudent: overrides(Variant::Prudent),
+            ambitious: overrides(Variant::Ambitious),
             risk: self.risk_draft(lang),
             segments: self.segments.get(),
             tools: self.tools.get(),
@@ -268,7 +238,8 @@ impl Calculator {
     /// Puts `values` in the main form (the central scenario); the variants'
     /// overrides, the risk settings and the segments stay as they are.
     pub fn load_central(&self, values: &crate::scenario::PlainValues) {
-        self.central_texts
+        self.variant(Variant::Central)
+            .texts
             .set(texts_of(values, self.lang.get_untracked()));
     }
 
@@ -276,9 +247,10 @@ impl Calculator {
     pub fn load(&self, draft: &Draft) {
         let lang = self.lang.get_untracked();
         self.name.set(draft.name.clone());
-        self.central_texts.set(texts_of(&draft.central, lang));
-        self.prudent_texts.set(texts_of(&draft.prudent, lang));
-        self.ambitious_texts.set(texts_of(&draft.ambitious, lang));
+        let [prudent, central, ambitious] = self.variants;
+        central.texts.set(texts_of(&draft.central, lang));
+        prudent.texts.set(texts_of(&draft.prudent, lang));
+        ambitious.texts.set(texts_of(&draft.ambitious, lang));
         self.range_texts.set(range_texts_of(&draft.risk, lang));
         self.trials.set(draft.risk.trials.unwrap_or(DEFAULT_TRIALS));
         self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));

@@ -48,7 +48,7 @@ pub fn Verdict() -> impl IntoView {
     let lang = calc.lang;
     view! {
         <p class="verdict" data-testid="verdict" aria-live="polite">
-            {move || calc.outcome.with(|outcome| verdict_text(lang.get(), outcome))}
+            {move || calc.outcome().with(|outcome| verdict_text(lang.get(), outcome))}
         </p>
     }
 }

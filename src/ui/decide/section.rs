@@ -17,10 +17,10 @@ pub fn Decide() -> impl IntoView {
     let on_screen = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     provide_context(Seen {
         inputs: crate::ui::visible::deferred(on_screen, move || {
-            calc.central.with(|c| c.inputs.clone())
+            calc.central().with(|c| c.inputs.clone())
         }),
         held: crate::ui::visible::deferred(on_screen, move || {
-            calc.outcome
+            calc.outcome()
                 .with(|o| o.held.unwrap_or(crate::engine::Decimal::ZERO))
         }),
     });

@@ -57,7 +57,7 @@ pub fn SegmentsPanel() -> impl IntoView {
         if full() {
             return;
         }
-        let inputs = calc.central.with(|c| c.inputs.clone());
+        let inputs = calc.central().with(|c| c.inputs.clone());
         calc.segments.update(|list| {
             // The scenario's name once; then "Segment n", so rows stay distinct.
             let scenario_name = calc.name.get_untracked().trim().to_string();
@@ -165,7 +165,7 @@ fn RankingTable(
                         }
                     }>{text(SegmentText::Load)}<span class="visually-hidden">" " {name_for_reader.clone()}</span></button>
                     <button type="button" data-testid=format!("segment-{number}-replace") on:click=move |_| {
-                        let inputs = calc.central.with_untracked(|c| c.inputs.clone());
+                        let inputs = calc.central().with_untracked(|c| c.inputs.clone());
                         calc.segments.update(|list| {
                             if let Some(segment) = list.get_mut(index) {
                                 *segment = SegmentDraft::of(segment.name.clone(), &inputs);

@@ -40,7 +40,7 @@ pub fn Share() -> impl IntoView {
         frozen_at_copy.set(
             Variant::ALL
                 .into_iter()
-                .any(|which| untrack(|| calc.frozen(which))),
+                .any(|which| untrack(|| calc.variant(which).frozen())),
         );
         leptos::task::spawn_local(async move {
             if clipboard::copy(&href).await {
@@ -152,7 +152,7 @@ pub fn PrintInputs() -> impl IntoView {
     let cell = move |field: Field, which: Variant| {
         let shown = live(move || {
             let lang = lang.get();
-            let plain = calc.checked(which).with(|c| c.inputs.plain(field));
+            let plain = calc.variant(which).checked.with(|c| c.inputs.plain(field));
             match field.spec().kind {
                 FieldKind::Choice(_) => choice_label(lang, field, &plain).to_string(),
                 kind => {
@@ -169,7 +169,11 @@ pub fn PrintInputs() -> impl IntoView {
             }
         });
         let set_by_hand = flag(move || {
-            which != Variant::Central && calc.texts(which).with(|texts| texts.contains_key(&field))
+            which != Variant::Central
+                && calc
+                    .variant(which)
+                    .texts
+                    .with(|texts| texts.contains_key(&field))
         });
         view! { <td class:set-by-hand=set_by_hand>{shown}</td> }
     };

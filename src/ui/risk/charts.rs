@@ -94,7 +94,7 @@ fn TornadoChart() -> impl IntoView {
     let data = Memo::new(move |_| {
         let lang = lang.get();
         let likely_roi = calc
-            .outcome
+            .outcome()
             .with(|o| o.roi.map(decimal_to_f64).unwrap_or(0.0));
         tornado::Tornado {
             bars: state.run.with(|run| {

@@ -26,7 +26,7 @@ pub fn RiskPanel() -> impl IntoView {
     let visible = crate::ui::visible::on_screen(move || section.get().map(Into::into));
     // While the panel is off screen it follows the form once typing pauses:
     // its 30-odd boxes and checks then cost nothing per keystroke.
-    let base = deferred(visible, move || calc.central.with(|c| c.inputs.clone()));
+    let base = deferred(visible, move || calc.central().with(|c| c.inputs.clone()));
     let defaults = deferred(visible, move || default_ranges(calc));
     let check = Memo::new(move |_| {
         let defaults = defaults.get();

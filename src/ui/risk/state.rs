@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::engine::risk::{RiskSummary, TornadoBar};
-use crate::engine::{Inputs, Ranges};
+use crate::engine::{Inputs, Ranges, Variant};
 use crate::entry::RangeCheck;
 use crate::ui::state::Calculator;
 
@@ -35,9 +35,15 @@ pub fn now() -> f64 {
 /// The default ranges: likely from the central scenario, the ends from the
 /// prudent and ambitious scenarios as shown (with the user's own values).
 pub fn default_ranges(calc: Calculator) -> Ranges {
-    let prudent = calc.prudent.with(|c| c.inputs.clone());
-    let ambitious = calc.ambitious.with(|c| c.inputs.clone());
-    calc.central
+    let prudent = calc
+        .variant(Variant::Prudent)
+        .checked
+        .with(|c| c.inputs.clone());
+    let ambitious = calc
+        .variant(Variant::Ambitious)
+        .checked
+        .with(|c| c.inputs.clone());
+    calc.central()
         .with(|c| Ranges::between(&prudent, &c.inputs, &ambitious))
 }
 
