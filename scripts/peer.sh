@@ -12,8 +12,10 @@
 # `npx vite build` leave target/peer/dist. Skipped when target/peer/dist was
 # already built from the same commit (or, for a plain folder, the same files).
 #
-# Its lock file pins Vite 5.4 (Node ^18 or >= 20): Debian's Node 20 builds it
-# as it is. Its index.html also loads a script from a third-party CDN
+# Its lock file pins Vite 5.4 (Node ^18 or >= 20): Debian's Node 20 and npm
+# 11 build it as it is (npm 11 skips the install scripts of esbuild and
+# @swc/core; their binaries come as platform packages from the registry, so
+# the build needs none). Its index.html also loads a script from a third-party CDN
 # (gptengineer.js, a Lovable editor helper): Vite keeps that URL as it is,
 # and the benchmark blocks every request that is not to 127.0.0.1.
 set -euo pipefail
