@@ -14,7 +14,7 @@ build:  ## release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
 size:   ## raw, gzip and brotli size of every file in dist/
 	node scripts/size.mjs
 
-bench:  ## engine (criterion) and browser benchmarks (load, typing p50/p95 at 1x and 4x CPU, memory); prints figures, writes bench-report.json
+bench:  ## engine (criterion) and browser benchmarks (load, typing p50/p95 at 1x and 4x CPU, memory; first visit on a throttled phone beside the React peer, scripts/peer.sh); prints figures, writes bench-report.json
 	scripts/bench.sh
 
 install:

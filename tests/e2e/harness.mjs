@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -21,10 +22,17 @@ const TYPES = {
   ".png": "image/png",
 };
 
+// What a static host compresses: text, scripts, styles and wasm (not images).
+const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".json", ".webmanifest", ".svg"]);
+
 /// Serves `dir` under `base` (e.g. "/" or "/outils/roi/") on a free port,
 /// or on `port` (a second deployment at the same address).
-export async function serve(dir = process.env.DIST || "dist", base = "/", port = 0) {
+/// `{ gzip: true }` serves compressible files gzip-compressed (level 9,
+/// compressed once per file version) to a client that accepts it, as a static host
+/// does: the first-visit benchmark measures bytes on the wire.
+export async function serve(dir = process.env.DIST || "dist", base = "/", port = 0, { gzip = false } = {}) {
   const root = resolve(dir);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     if (!url.pathname.startsWith(base)) {
@@ -38,8 +46,19 @@ export async function serve(dir = process.env.DIST || "dist", base = "/", port =
     }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" });
+      let body = await readFile(path);
+      const headers = { "content-type": TYPES[extname(path)] || "application/octet-stream" };
+      if (gzip && COMPRESSIBLE.has(extname(path))) {
+        headers.vary = "accept-encoding";
+        if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+          const key = `${path}:${(await stat(path)).mtimeMs}`;
+          if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+          body = compressed.get(key);
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      if (gzip) headers["content-length"] = body.length;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();
