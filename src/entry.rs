@@ -22,6 +22,48 @@ pub enum Rejected {
     Invalid(Problem),
     /// A range end that does not fit the likely value (or out of its bounds).
     Range(RangeProblem),
+    /// One comma or dot before exactly three digits (`"6,000"`): it reads
+    /// as `grouped` (6000) to one typist and as `decimal` (6) to another,
+    /// both plain; the page asks which (issue #17).
+    Ambiguous { grouped: String, decimal: String },
+}
+
+/// Typed text → plain number text, or why it is not one. Every box reads
+/// its number through this: a blank text gives `Ok("")`.
+pub fn read_number(text: &str, lang: Lang) -> Result<String, Rejected> {
+    if let Some((grouped, decimal)) = crate::format::ambiguous_readings(text) {
+        return Err(Rejected::Ambiguous { grouped, decimal });
+    }
+    parse_number(text, lang).map_err(|_| Rejected::Unreadable)
+}
+
+/// For an ambiguous number, the two texts that say each reading without
+/// doubt, to offer in place of what was typed (`"6 000"`, `"6"`).
+pub fn readings(rejected: &Rejected, lang: Lang) -> Option<[String; 2]> {
+    let Rejected::Ambiguous { grouped, decimal } = rejected else {
+        return None;
+    };
+    let written = |plain: &str| {
+        let number = plain.parse::<rust_decimal::Decimal>().ok()?.normalize();
+        let mut text = crate::format::plain_for_input(&number.to_string(), lang);
+        // 6.001 written "6,001" would be asked about again: a trailing 0
+        // says it is decimals.
+        if crate::format::ambiguous_readings(&text).is_some() {
+            text.push('0');
+        }
+        Some(text)
+    };
+    Some([written(grouped)?, written(decimal)?])
+}
+
+/// A rate typed below 1 % with decimals (`0,4`): perhaps a fraction typed
+/// for a percentage (40 %). Taken as typed, with a hint (issue #17).
+pub fn small_rate(spec: &FieldSpec, plain: &str) -> Option<rust_decimal::Decimal> {
+    if spec.kind != FieldKind::Percent || !plain.contains('.') {
+        return None;
+    }
+    let value = plain.parse::<rust_decimal::Decimal>().ok()?;
+    (value > rust_decimal::Decimal::ZERO && value < rust_decimal::Decimal::ONE).then_some(value)
 }
 
 /// Typed text of one input of `I` → its plain value, checked against the
@@ -33,7 +75,7 @@ pub fn read<I: FieldSet>(field: I::Field, text: &str, lang: Lang) -> Result<Stri
     }
     let plain = match field.spec().kind {
         FieldKind::Choice(_) => trimmed.to_ascii_lowercase(),
-        _ => parse_number(trimmed, lang).map_err(|_| Rejected::Unreadable)?,
+        _ => read_number(trimmed, lang)?,
     };
     // Validated now, so the box shows its message as soon as it is typed.
     I::default().set(field, &plain).map_err(Rejected::Invalid)?;
@@ -120,9 +162,9 @@ pub fn check_ranges(
         if text.trim().is_empty() {
             continue;
         }
-        match parse_number(text, lang) {
-            Err(_) => {
-                problems.insert(*field, Rejected::Unreadable);
+        match read_number(text, lang) {
+            Err(rejected) => {
+                problems.insert(*field, rejected);
             }
             Ok(plain) => {
                 if let Err(problem) = inputs.set(*field, &plain) {

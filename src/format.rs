@@ -59,6 +59,10 @@ impl std::error::Error for ParseError {}
 ///
 /// # Rules common to both languages
 ///
+/// * A number whose only separator is one `,` or one `.` followed by exactly
+///   three digits (`"6,000"`, `"12.500"`, `"1,000"`) is an error in both
+///   languages: it reads as 6 000 to one typist and 6 to another
+///   ([`ambiguous_readings`] gives both, for the page to offer).
 /// * Surrounding whitespace is ignored. Text that is blank, or holds nothing
 ///   but a unit (`"€"`, `"%"`), gives `Ok("")`: the engine then reports the
 ///   field as empty, with its own message.
@@ -89,12 +93,7 @@ impl std::error::Error for ParseError {}
 ///   - with a `,` in the text, `.` can only be a thousands separator:
 ///     `"1.000,5"` → `1000.5`, while `"1,000.5"` is an error;
 ///   - without a `,`, if the dots split the number into valid groups of
-///     three it is read as grouping: `"1.000"` → `1000`,
-///     `"1.000.000"` → `1000000`, **and `"12.500"` → `12500`**. So a single
-///     `.` followed by exactly three digits is a thousands separator when the
-///     digits before it form a valid first group (1 to 3 digits, not starting
-///     with `0`). The form re-displays the number in French form (`12 500`)
-///     when the box is left (`ui::field`), so that reading shows at once;
+///     three it is read as grouping: `"1.000.000"` → `1000000`;
 ///   - otherwise a single `.` is the decimal point: `"12.5"`, `"0.125"`,
 ///     `"1000.500"`, `"1 000.5"`; several dots that are not valid grouping
 ///     are an error (`"1.00.0"`).
@@ -107,6 +106,9 @@ impl std::error::Error for ParseError {}
 /// * `"6,5"`, `"1,2,3"`, `"0,125"` are errors: a comma that is not a valid
 ///   thousands separator is never taken for a decimal point.
 pub fn parse_number(text: &str, lang: Lang) -> Result<String, ParseError> {
+    if ambiguous_readings(text).is_some() {
+        return Err(ParseError);
+    }
     let Some((negative, body)) = strip_decorations(text)? else {
         return Ok(String::new());
     };
@@ -121,6 +123,27 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<String, ParseError> {
         Lang::En => split_en(body)?,
     };
     plain_from_parts(negative, &int, frac)
+}
+
+/// The two readings of a number whose only separator, a comma or a dot, is
+/// followed by exactly three digits after a valid first group (`"6,000"`,
+/// `"12.500"`, `"1,000"`): a thousands separator (`"6000"`) or a decimal
+/// point (`"6.000"`), as plain text. Such a number means different things
+/// in French and in English, and a typist's habit decides which: it is
+/// never taken silently ([`parse_number`] refuses it), the page asks.
+/// `None` for every other text.
+pub fn ambiguous_readings(text: &str) -> Option<(String, String)> {
+    let (negative, body) = strip_decorations(text).ok()??;
+    let separator = body.find([',', '.'])?;
+    let (int, frac) = (&body[..separator], &body[separator + 1..]);
+    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let first_group = (1..=3).contains(&int.len()) && !int.starts_with('0');
+    if !(is_digits(int) && first_group && is_digits(frac) && frac.len() == 3) {
+        return None;
+    }
+    let grouped = plain_from_parts(negative, &format!("{int}{frac}"), "").ok()?;
+    let decimal = plain_from_parts(negative, int, frac).ok()?;
+    Some((grouped, decimal))
 }
 
 /// Removes surrounding whitespace, one unit sign and one leading sign.
@@ -250,12 +273,6 @@ fn plain_from_parts(negative: bool, int: &str, frac: &str) -> Result<String, Par
     Ok(out)
 }
 
-/// Plain text (as the engine and the share link store it) → the text to put
-/// in an input box: `"6000.5"` → `"6 000,5"` in French (U+202F between
-/// groups), `"6,000.5"` in English. Decimals are kept as given (no
-/// rounding); negatives keep the ASCII `-`, easy to edit. Text that is not a
-/// plain number (a choice token such as `"booked"`, an invalid share-link
-/// value) is returned unchanged, so the user sees what was given.
 /// Typed text moved to another language's number format when it reads as a
 /// number in `from` (`"1 500,5"` → `"1,500.5"`), else left as typed, so a
 /// language switch never drops what the user wrote, wrong or not.
@@ -266,6 +283,14 @@ pub fn retyped(text: &str, from: Lang, to: Lang) -> String {
     }
 }
 
+/// Plain text (as the engine and the share link store it) → the text to put
+/// in an input box: `"6000.5"` → `"6 000,5"` in French (U+202F between
+/// groups), `"6 000.5"` in English: a box groups with the narrow space in both
+/// languages, since `"6,000"` would be a number the box itself refuses as
+/// ambiguous ([`ambiguous_readings`]). Decimals are kept as given (no
+/// rounding); negatives keep the ASCII `-`, easy to edit. Text that is not a
+/// plain number (a choice token such as `"booked"`, an invalid share-link
+/// value) is returned unchanged, so the user sees what was given.
 pub fn plain_for_input(plain: &str, lang: Lang) -> String {
     let Some((negative, int, frac)) = split_plain(plain) else {
         return plain.to_string();
@@ -274,7 +299,7 @@ pub fn plain_for_input(plain: &str, lang: Lang) -> String {
     if negative {
         out.push('-');
     }
-    out.push_str(&group(int, lang));
+    out.push_str(&group(int, Lang::Fr));
     if let Some(frac) = frac {
         out.push(decimal_point(lang));
         out.push_str(frac);
@@ -564,10 +589,51 @@ mod tests {
     }
 
     #[test]
+    fn one_separator_before_three_digits_is_asked_not_guessed() {
+        // "6,000" is 6 000 € to an English typist and 6 € to a French one:
+        // neither locale takes it (issue #17), both readings are offered.
+        for text in [
+            "6,000",
+            "6.000",
+            "12.500",
+            "1,000",
+            "-1.250",
+            "999,999",
+            "6,000 €",
+            "25.000 %",
+        ] {
+            assert_eq!(fr(text), Err(ParseError), "{text:?}");
+            assert_eq!(en(text), Err(ParseError), "{text:?}");
+        }
+        let readings = ambiguous_readings;
+        assert_eq!(readings("6,000"), Some(("6000".into(), "6.000".into())));
+        assert_eq!(readings("12.500"), Some(("12500".into(), "12.500".into())));
+        assert_eq!(
+            readings("−1,250 €"),
+            Some(("-1250".into(), "-1.250".into()))
+        );
+        // Anything that says which it is stays readable.
+        for text in [
+            "6 000",
+            "6000",
+            "6,0",
+            "6,00",
+            "6,0000",
+            "0,125",
+            "0.125",
+            "1000,500",
+            "1,000,000",
+            "6,000.50",
+            "1.000,5",
+            "1 000,500",
+        ] {
+            assert_eq!(readings(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
     fn french_dot_rule() {
-        // A dot that makes valid groups of three is a thousands separator…
-        assert_eq!(fr("1.000"), ok("1000"));
-        assert_eq!(fr("12.500"), ok("12500"));
+        // Dots that make valid groups of three are thousands separators…
         assert_eq!(fr("1.000.000"), ok("1000000"));
         assert_eq!(fr("1.000,5"), ok("1000.5"));
         // …otherwise a single dot is the decimal point.
@@ -629,13 +695,12 @@ mod tests {
     fn english_accepted() {
         for (text, plain) in [
             ("6000", "6000"),
-            ("6,000", "6000"),
             ("6,000.50", "6000.50"),
-            ("€6,000", "6000"),
+            ("€6,000.00", "6000.00"),
             ("€ 6,000.5", "6000.5"),
             ("6000 €", "6000"),
-            ("-€1,234", "-1234"),
-            ("−€1,234", "-1234"),
+            ("-€1,234.5", "-1234.5"),
+            ("−€1,234.5", "-1234.5"),
             ("€-5", "-5"),
             ("25%", "25"),
             ("25 %", "25"),
@@ -643,7 +708,7 @@ mod tests {
             ("6 000", "6000"),
             (".5", "0.5"),
             ("5.", "5"),
-            ("1.000", "1.000"),
+            ("1.0000", "1.0000"),
             ("0.125", "0.125"),
         ] {
             assert_eq!(en(text), ok(plain), "{text:?}");
@@ -673,8 +738,11 @@ mod tests {
     #[test]
     fn input_text() {
         assert_eq!(plain_for_input("6000.5", Lang::Fr), "6\u{202f}000,5");
-        assert_eq!(plain_for_input("6000.5", Lang::En), "6,000.5");
-        assert_eq!(plain_for_input("-1234567.125", Lang::En), "-1,234,567.125");
+        assert_eq!(plain_for_input("6000.5", Lang::En), "6\u{202f}000.5");
+        assert_eq!(
+            plain_for_input("-1234567.125", Lang::En),
+            "-1\u{202f}234\u{202f}567.125"
+        );
         assert_eq!(plain_for_input("0007", Lang::Fr), "7");
         assert_eq!(plain_for_input("120", Lang::Fr), "120");
         assert_eq!(plain_for_input("booked", Lang::Fr), "booked");
@@ -718,7 +786,9 @@ mod tests {
 
     #[test]
     fn retyped_text_changes_format_or_stays_as_typed() {
-        assert_eq!(retyped("1 500,5", Lang::Fr, Lang::En), "1,500.5");
+        assert_eq!(retyped("1 500,5", Lang::Fr, Lang::En), "1\u{202f}500.5");
+        // An ambiguous number is not guessed at on a language switch either.
+        assert_eq!(retyped("6,000", Lang::Fr, Lang::En), "6,000");
         assert_eq!(retyped("-1", Lang::Fr, Lang::En), "-1");
         assert_eq!(retyped("abc", Lang::Fr, Lang::En), "abc");
         assert_eq!(retyped("", Lang::En, Lang::Fr), "");
@@ -835,7 +905,12 @@ mod tests {
             #[test]
             fn displayed_money_reads_back(value in decimal(), lang in lang()) {
                 let cents = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-                let back = parse_number(&money(value, lang), lang).unwrap();
+                // "€6,000" pasted back is asked about (6 000 or 6?), its
+                // thousands reading being the amount shown.
+                let shown = money(value, lang);
+                let back = parse_number(&shown, lang)
+                    .or_else(|_| ambiguous_readings(&shown).map(|(grouped, _)| grouped).ok_or(ParseError))
+                    .unwrap();
                 prop_assert_eq!(Decimal::from_str(&back).unwrap(), cents);
             }
 

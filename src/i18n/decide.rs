@@ -216,6 +216,34 @@ pub fn compare_figure_label(lang: Lang, figure: CompareFigure) -> &'static str {
     lang.pick(fr, en)
 }
 
+/// Why the plan's ROI and highest price differ from the results', when
+/// its campaign is not the scenario's: `booked` meetings to reach the goal
+/// against the scenario's `meetings`, and whether the scenario loses
+/// expected sales to rounding down (`rounded`: expected → counted).
+pub fn plan_vs_results(
+    lang: Lang,
+    booked: &str,
+    meetings: &str,
+    rounded: Option<(&str, &str)>,
+) -> String {
+    let rounding = rounded.map(|(expected, counted)| {
+        lang.pick(
+            format!(" Vos résultats comptent {counted} clients entiers sur {expected} ventes attendues."),
+            format!(" Your results count {counted} whole customers out of {expected} expected sales."),
+        )
+    });
+    lang.pick(
+        format!(
+            "Le plan porte sur {booked} rendez-vous, juste ce qu’il faut pour l’objectif\u{a0}; vos résultats sur {meetings}. D’où un ROI et un prix maximal différents.{}",
+            rounding.as_deref().unwrap_or("")
+        ),
+        format!(
+            "The plan books {booked} meetings, just what the goal needs; your results are for {meetings}. Hence a different ROI and highest price.{}",
+            rounding.as_deref().unwrap_or("")
+        ),
+    )
+}
+
 /// A step of the plan.
 pub fn plan_step_label(lang: Lang, id: PlanFigureId) -> &'static str {
     let (fr, en) = match id {

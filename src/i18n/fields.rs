@@ -173,18 +173,47 @@ pub fn choice_label(lang: Lang, field: Field, token: &str) -> &'static str {
     lang.pick(fr, en)
 }
 
-crate::listed! {
-    /// How the form's inputs are grouped, in the order a sales director thinks
-    /// about a campaign: what is bought, how meetings turn into sales, what a
-    /// customer is worth, what it costs in-house, when, and what is aimed for.
+/// One short line under an input: what it is, at a glance. The longer
+/// [`field_help`] sits behind a disclosure.
+pub fn field_hint(lang: Lang, field: Field) -> &'static str {
+    let (fr, en) = match field {
+        Field::Meetings => ("Livrés et validés sur la campagne", "Delivered and validated over the campaign"),
+        Field::Price => ("Hors taxes, par rendez-vous facturé", "Excl. VAT, per billed meeting"),
+        Field::Basis => ("Les absences sont-elles facturées\u{a0}?", "Are no-shows billed?"),
+        Field::Noshow => ("Validés mais qui n’ont pas lieu", "Booked but not taking place"),
+        Field::Setup => ("Frais ponctuels du prestataire", "The provider’s one-off fees"),
+        Field::Opp => ("Tenus qui deviennent une opportunité", "Held meetings that turn into deals"),
+        Field::Win => ("Opportunités conclues par une vente", "Opportunities that end in a sale"),
+        Field::Rounding => ("Clients entiers, ou ventes en moyenne", "Whole customers, or sales on average"),
+        Field::Deal => ("Chiffre d’affaires de la 1re vente", "Revenue of the first sale"),
+        Field::Margin => ("Ce qui reste après les coûts directs", "What is left after direct costs"),
+        Field::Recurring => ("Par client et par année renouvelée", "Per customer, per renewal year"),
+        Field::Retention => ("Clients qui renouvellent chaque année", "Customers who renew each year"),
+        Field::Years => ("Années de renouvellement comptées", "Renewal years counted"),
+        Field::Hours => ("Temps commercial par rendez-vous tenu", "Sales time per held meeting"),
+        Field::Hourly => ("Coût chargé d’une heure commerciale", "Loaded cost of one sales hour"),
+        Field::Fixed => ("Briefing, outils, pilotage\u{a0}: une fois", "Briefing, tools, managing: once"),
+        Field::Months => ("Durée de la campagne", "How long the campaign runs"),
+        Field::Cycle => ("Du rendez-vous à la signature", "From the meeting to the signature"),
+        Field::Target => ("Le ROI que vous visez", "The ROI you aim for"),
+        Field::Multiple => ("Marge par vente ÷ prix unitaire", "Margin per sale ÷ meeting price"),
+    };
+    lang.pick(fr, en)
+}
+
+crate::keyed! {
+    /// How the form's inputs are grouped: the few that decide most of the
+    /// answer first, then what a sales director refines, each group
+    /// collapsed until it is opened or a scenario sets one of its values.
+    /// The key is a stable identifier for element ids and tests.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum InputGroup {
-        Campaign,
-        Funnel,
-        CustomerValue,
-        InternalCosts,
-        Timing,
-        Targets,
+        Essentials = "essentials",
+        Contract = "contract",
+        Loyalty = "loyalty",
+        InternalCosts = "internal-costs",
+        Timing = "timing",
+        Thresholds = "thresholds",
     }
 }
 
@@ -192,44 +221,53 @@ impl InputGroup {
     /// The group's fields, in display order.
     pub fn fields(self) -> &'static [Field] {
         match self {
-            InputGroup::Campaign => &[Field::Meetings, Field::Price, Field::Basis, Field::Setup],
-            InputGroup::Funnel => &[Field::Noshow, Field::Opp, Field::Win, Field::Rounding],
-            InputGroup::CustomerValue => &[
+            InputGroup::Essentials => &[
+                Field::Meetings,
+                Field::Price,
+                Field::Noshow,
+                Field::Opp,
+                Field::Win,
                 Field::Deal,
                 Field::Margin,
-                Field::Recurring,
-                Field::Retention,
-                Field::Years,
             ],
+            InputGroup::Contract => &[Field::Basis, Field::Setup],
+            InputGroup::Loyalty => &[Field::Recurring, Field::Retention, Field::Years],
             InputGroup::InternalCosts => &[Field::Hours, Field::Hourly, Field::Fixed],
             InputGroup::Timing => &[Field::Months, Field::Cycle],
-            InputGroup::Targets => &[Field::Target, Field::Multiple],
+            InputGroup::Thresholds => &[Field::Target, Field::Multiple, Field::Rounding],
         }
     }
 
-    /// A stable identifier (`"campaign"`, `"funnel"`, …) for element ids
-    /// and tests.
-    pub fn key(self) -> &'static str {
-        match self {
-            InputGroup::Campaign => "campaign",
-            InputGroup::Funnel => "funnel",
-            InputGroup::CustomerValue => "customer-value",
-            InputGroup::InternalCosts => "internal-costs",
-            InputGroup::Timing => "timing",
-            InputGroup::Targets => "targets",
-        }
+    /// The group `field` belongs to.
+    pub fn of(field: Field) -> InputGroup {
+        InputGroup::ALL
+            .into_iter()
+            .find(|group| group.fields().contains(&field))
+            .unwrap_or(InputGroup::Essentials)
     }
 }
 
 /// The heading of an input group.
 pub fn group_label(lang: Lang, group: InputGroup) -> &'static str {
     let (fr, en) = match group {
-        InputGroup::Campaign => ("La campagne achetée", "The campaign you buy"),
-        InputGroup::Funnel => ("Des rendez-vous aux ventes", "From meetings to sales"),
-        InputGroup::CustomerValue => ("Ce que vaut un client", "What a customer is worth"),
-        InputGroup::InternalCosts => ("Vos coûts internes", "Your internal costs"),
+        InputGroup::Essentials => ("L’essentiel", "The essentials"),
+        InputGroup::Contract => ("Contrat", "Contract"),
+        InputGroup::Loyalty => ("Clients fidèles", "Returning customers"),
+        InputGroup::InternalCosts => ("Coûts internes", "Internal costs"),
         InputGroup::Timing => ("Calendrier", "Timing"),
-        InputGroup::Targets => ("Objectifs et garde-fous", "Targets and guardrails"),
+        InputGroup::Thresholds => ("Seuils et arrondi", "Thresholds and rounding"),
     };
     lang.pick(fr, en)
+}
+
+/// How many of a group's values differ from the defaults, said beside its
+/// heading ("2 valeurs modifiées"); empty when none does.
+pub fn group_changes(lang: Lang, changed: usize) -> String {
+    match (changed, lang) {
+        (0, _) => String::new(),
+        (1, Lang::Fr) => "1 valeur modifiée".to_string(),
+        (n, Lang::Fr) => format!("{n} valeurs modifiées"),
+        (1, Lang::En) => "1 value changed".to_string(),
+        (n, Lang::En) => format!("{n} values changed"),
+    }
 }

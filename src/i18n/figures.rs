@@ -109,8 +109,8 @@ pub fn figure_help(lang: Lang, id: FigureId) -> &'static str {
             "Gross margin − full cost. Positive: the campaign brings in more than it costs.",
         ),
         FigureId::Roi => (
-            "Gain net ÷ coût complet\u{a0}: ce que chaque euro dépensé rapporte en plus de lui-même. À +100\u{a0}%, la campagne rembourse son coût et gagne autant. Dans l’exemple de départ (50 rendez-vous à 120\u{a0}€, 28\u{202f}800\u{a0}€ de marge), le gain net est de 22\u{202f}800\u{a0}€ pour 6\u{202f}000\u{a0}€ dépensés, soit +380\u{a0}%. L’article dont vient cet exemple annonce +280\u{a0}%\u{a0}: il retire encore 1 à un rapport dont le coût est déjà déduit, et compte donc le coût deux fois.",
-            "Net gain ÷ full cost: what each euro spent earns on top of itself. At +100%, the campaign pays back its cost and earns as much again. In the starting example (50 meetings at €120, €28,800 of margin), the net gain is €22,800 for €6,000 spent: +380%. The article this example comes from reports +280% because it subtracts 1 from a ratio that already has the cost taken out, so the cost is counted twice.",
+            "Gain net ÷ coût complet\u{a0}: ce que chaque euro dépensé rapporte en plus de lui-même. À +100\u{a0}%, la campagne rembourse son coût et gagne autant.",
+            "Net gain ÷ full cost: what each euro spent earns on top of itself. At +100%, the campaign pays back its cost and earns as much again.",
         ),
         FigureId::MarginMultiple => (
             "Marge brute ÷ coût complet\u{a0}: les euros de marge obtenus pour un euro dépensé. Au-dessus de 1×, la campagne est rentable. C’est ce rapport, diminué de 1, qui donne le ROI (4,8× donne +380\u{a0}%).",

@@ -9,6 +9,7 @@
 //! - [`figures`]: result labels and help;
 //! - [`problems`]: validation messages, unreadable numbers, undefined figures.
 
+pub mod answer;
 pub mod decide;
 mod fields;
 mod figures;
@@ -23,10 +24,14 @@ pub mod shell;
 mod tests;
 
 pub use fields::kind_unit;
-pub use fields::{choice_label, field_help, field_label, field_unit, group_label, InputGroup};
+pub use fields::{
+    choice_label, field_help, field_hint, field_label, field_unit, group_changes, group_label,
+    InputGroup,
+};
 pub use figures::{figure_help, figure_label};
 pub use problems::{
-    input_message, parse_error_message, problem_message, rejected_message, undefined_reason,
+    input_message, parse_error_message, problem_message, rejected_message, small_rate_hint,
+    undefined_reason, value_with_unit,
 };
 
 pub use crate::lang::{quoted, Lang};

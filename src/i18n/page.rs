@@ -165,28 +165,28 @@ pub enum Reading<'a> {
 pub fn reading(lang: Lang, reading: &Reading) -> String {
     match (lang, reading) {
         (Lang::Fr, Reading::Profitable { per_euro, roi, max_price }) => format!(
-            "Rentable\u{a0}: chaque euro dépensé rapporte {per_euro} de marge nette (ROI {roi}). Vous pouvez payer jusqu’à {max_price} par rendez-vous avant de perdre de l’argent."
+            "Chaque euro dépensé rapporte {per_euro} de marge nette (ROI {roi}). Vous pouvez payer jusqu’à {max_price} par rendez-vous avant de perdre de l’argent."
         ),
         (Lang::En, Reading::Profitable { per_euro, roi, max_price }) => format!(
-            "Profitable: each euro spent returns {per_euro} of net margin (ROI {roi}). You can pay up to {max_price} per meeting before losing money."
+            "Each euro spent returns {per_euro} of net margin (ROI {roi}). You can pay up to {max_price} per meeting before losing money."
         ),
         (Lang::Fr, Reading::BreakEven { max_price }) => format!(
-            "À l’équilibre\u{a0}: la marge couvre tout juste le coût complet. {max_price} par rendez-vous est le prix maximal."
+            "La marge couvre tout juste le coût complet. {max_price} par rendez-vous est le prix maximal."
         ),
         (Lang::En, Reading::BreakEven { max_price }) => format!(
-            "Break-even: the margin just covers the full cost. {max_price} per meeting is the highest price."
+            "The margin just covers the full cost. {max_price} per meeting is the highest price."
         ),
         (Lang::Fr, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
-            "Pas rentable\u{a0}: la campagne perd {loss}. Elle le deviendrait sous {max_price} par rendez-vous, ou avec de meilleurs taux de conversion."
+            "La campagne perd {loss}. Elle deviendrait rentable sous {max_price} par rendez-vous, ou avec de meilleurs taux de conversion."
         ),
         (Lang::En, Reading::Loss { loss, max_price: Some(max_price) }) => format!(
-            "Not profitable: the campaign loses {loss}. It would pay below {max_price} per meeting, or with better conversion rates."
+            "The campaign loses {loss}. It would pay below {max_price} per meeting, or with better conversion rates."
         ),
         (Lang::Fr, Reading::Loss { loss, max_price: None }) => format!(
-            "Pas rentable\u{a0}: la campagne perd {loss}, et aucun prix par rendez-vous ne suffit à l’équilibrer. Ce sont les taux de conversion, le panier ou la marge qu’il faut revoir."
+            "La campagne perd {loss}, et aucun prix par rendez-vous ne suffit à l’équilibrer. Ce sont les taux de conversion, le panier ou la marge qu’il faut revoir."
         ),
         (Lang::En, Reading::Loss { loss, max_price: None }) => format!(
-            "Not profitable: the campaign loses {loss}, and no price per meeting would make it break even. The conversion rates, the basket or the margin must change."
+            "The campaign loses {loss}, and no price per meeting would make it break even. The conversion rates, the basket or the margin must change."
         ),
         (Lang::Fr, Reading::NoCost) => "Aucun coût saisi\u{a0}: le ROI n’a pas de sens tant que la campagne ne coûte rien.".to_string(),
         (Lang::En, Reading::NoCost) => "No cost entered: ROI has no meaning while the campaign costs nothing.".to_string(),

@@ -65,6 +65,19 @@ pub fn rejected_message(
                 format!("The low value cannot be above the likely value ({likely})."),
             )
         }
+        Rejected::Ambiguous { grouped, decimal } => {
+            let reading = |plain: &str| match plain.parse::<Decimal>() {
+                Ok(value) => with_unit(lang, spec.kind, value.normalize()),
+                Err(_) => plain.to_string(),
+            };
+            let (grouped, decimal) = (reading(grouped), reading(decimal));
+            lang.pick(
+                format!(
+                    "{grouped} ou {decimal}\u{a0}? Choisissez, ou écrivez le nombre autrement."
+                ),
+                format!("{grouped} or {decimal}? Choose one, or write the number another way."),
+            )
+        }
         Rejected::Range(RangeProblem::BelowLikely { likely }) => {
             let likely = format::plain_for_input(&likely.normalize().to_string(), lang);
             lang.pick(
@@ -73,6 +86,24 @@ pub fn rejected_message(
             )
         }
     }
+}
+
+/// Under a rate typed below 1 % with decimals (`0,4`): a fraction may have
+/// been typed for a percentage. The value is taken; this only says so.
+pub fn small_rate_hint(lang: Lang, value: Decimal) -> String {
+    let typed = with_unit(lang, FieldKind::Percent, value);
+    let meant_value = value * Decimal::ONE_HUNDRED;
+    let meant = with_unit(lang, FieldKind::Percent, meant_value);
+    let number = format::count(meant_value, lang);
+    lang.pick(
+        format!("{typed}\u{a0}: pour {meant}, tapez {number}."),
+        format!("{typed}: for {meant}, type {number}."),
+    )
+}
+
+/// A value with its unit, as a reading offered for an ambiguous number.
+pub fn value_with_unit(lang: Lang, kind: FieldKind, value: Decimal) -> String {
+    with_unit(lang, kind, value)
 }
 
 /// What to type instead of a value the model refuses. Bounds are written

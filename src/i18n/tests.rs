@@ -257,7 +257,7 @@ fn parse_error_examples_are_readable_in_their_locale() {
     );
     assert_eq!(
         parse_error_message(Lang::En, Field::Meetings),
-        "Unreadable number. Type a whole number, for example 1,500."
+        "Unreadable number. Type a whole number, for example 1\u{202f}500."
     );
     for field in Field::ALL {
         for lang in Lang::ALL {

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::engine::{Field, FieldKind, Variant};
-use crate::entry::problem_of;
-use crate::i18n::{choice_label, field_help, field_label, field_unit, input_message};
+use crate::entry::{problem_of, Rejected};
+use crate::i18n::answer::{answer_text, AnswerText};
+use crate::i18n::{choice_label, field_help, field_hint, field_label, field_unit, input_message};
 use crate::ui::number_input::NumberInput;
 use crate::ui::state::Calculator;
 
@@ -25,29 +26,36 @@ pub fn FieldInput(field: Field) -> impl IntoView {
     let id = format!("in-{}", field.key());
     let help_id = format!("help-{}", field.key());
     let error_id = format!("error-{}", field.key());
-    let message = field_message(calc, field, Variant::Central);
+    let rejected = field_rejected(calc, field, Variant::Central);
     view! {
-        <div class="field" class:invalid=move || message.with(Option::is_some)>
+        <div class="field" class:invalid=move || rejected.with(Option::is_some)>
             <label for=id.clone()>
                 {move || field_label(lang.get(), field)}
                 <span class="unit">{move || field_unit(lang.get(), field)}</span>
             </label>
-            <Control field which=Variant::Central id error_id message described_by=help_id.clone()>
-                <p class="help" id=help_id>{move || field_help(lang.get(), field)}</p>
+            <Control field which=Variant::Central id error_id rejected described_by=help_id.clone()>
+                <div class="help-row">
+                    <p class="help" id=help_id>{move || field_hint(lang.get(), field)}</p>
+                    <details class="more-help">
+                        <summary>
+                            {move || answer_text(lang.get(), AnswerText::MoreHelp)}
+                            <span class="visually-hidden">{move || format!(" — {}", field_label(lang.get(), field))}</span>
+                        </summary>
+                        <p>{move || field_help(lang.get(), field)}</p>
+                    </details>
+                </div>
             </Control>
         </div>
     }
 }
 
-/// Why a variant's `field` is not taken, in words. A memo: it changes only
-/// when that field's problem or the language does.
-pub fn field_message(calc: Calculator, field: Field, which: Variant) -> Memo<Option<String>> {
-    let lang = calc.lang;
+/// Why a variant's `field` is not taken. A memo: it changes only when that
+/// field's problem does.
+pub fn field_rejected(calc: Calculator, field: Field, which: Variant) -> Memo<Option<Rejected>> {
     Memo::new(move |_| {
         calc.variant(which)
             .errors
             .with(|errors| problem_of(errors, field).cloned())
-            .map(|problem| input_message(lang.get(), field, &problem))
     })
 }
 
@@ -59,7 +67,7 @@ pub fn Control(
     which: Variant,
     id: String,
     error_id: String,
-    message: Memo<Option<String>>,
+    rejected: Memo<Option<Rejected>>,
     #[prop(optional, into)] described_by: Option<String>,
     #[prop(optional)] label: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
@@ -118,19 +126,20 @@ pub fn Control(
                     .collect_view()}
             </select>
             {children.map(|children| children())}
-            <p class="error" id=error_id aria-live="polite">{move || message.get()}</p>
+            <p class="error" id=error_id aria-live="polite">
+                {move || rejected.get().map(|rejected| input_message(lang.get(), field, &rejected))}
+            </p>
         }
         .into_any(),
         _ => {
-            let whole = field.spec().max_decimals == 0;
             view! {
                 <NumberInput
                     id
                     error_id
                     name
+                    spec=field.spec()
                     shown
-                    message
-                    whole
+                    rejected
                     described_by
                     aria_label=label
                     on_text=Callback::new(set)

@@ -8,15 +8,16 @@ use crate::engine::{Figure, FigureId, Outcome, Variant};
 use crate::i18n::page::{text, Text};
 use crate::i18n::{figure_help, figure_label, undefined_reason, Lang};
 use crate::ui::state::Calculator;
-use crate::ui::verdict::Verdict;
 
-/// The figures a buyer reads first.
-pub const HEADLINE: [FigureId; 6] = [
+/// The figures the answer shows on cards (each figure's test hook stands
+/// once on the page: the details table has the others).
+pub const SHOWN: [FigureId; 7] = [
     FigureId::Roi,
     FigureId::NetResult,
+    FigureId::BreakEvenPrice,
+    FigureId::MaxPriceForTarget,
     FigureId::CostPerHeld,
     FigureId::CostPerSale,
-    FigureId::BreakEvenPrice,
     FigureId::PaybackMonth,
 ];
 
@@ -42,17 +43,62 @@ fn is_price_advice(id: FigureId) -> bool {
     matches!(id, FigureId::BreakEvenPrice | FigureId::MaxPriceForTarget)
 }
 
+/// A figure's value on a card, and the short note under it: the reason it
+/// has no value, or that no price is advice (a price below zero).
+pub fn card_texts(lang: Lang, id: FigureId, figure: &Figure) -> (String, Option<String>) {
+    match figure {
+        Ok(value) if is_price_advice(id) && *value < Decimal::ZERO => (
+            crate::format::UNDEFINED.to_string(),
+            Some(crate::i18n::page::no_price_reaches(lang, id).to_string()),
+        ),
+        Ok(_) => (crate::format::figure_for(id, figure, lang), None),
+        Err(why) => (
+            crate::format::UNDEFINED.to_string(),
+            Some(undefined_reason(lang, *why).to_string()),
+        ),
+    }
+}
+
+/// The sign a figure carries, for its colour: `good` above zero, `bad`
+/// below (ROI and net result only; the words say it too).
+fn tone(id: FigureId, figure: &Figure) -> &'static str {
+    match (id, figure) {
+        (FigureId::Roi | FigureId::NetResult | FigureId::LifetimeRoi | FigureId::LifetimeNet, Ok(value)) => {
+            match value.cmp(&Decimal::ZERO) {
+                std::cmp::Ordering::Greater => "good",
+                std::cmp::Ordering::Less => "bad",
+                std::cmp::Ordering::Equal => "",
+            }
+        }
+        _ => "",
+    }
+}
+
+/// One headline figure: its label, its value ("—" when undefined, with the
+/// reason in small text) and the spec's test hooks. `label` replaces the
+/// figure's own label where the answer names it otherwise.
 #[component]
-fn FigureCard(id: FigureId) -> impl IntoView {
+pub fn FigureCard(
+    id: FigureId,
+    #[prop(optional)] label: Option<fn(Lang) -> &'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let figure = Memo::new(move |_| calc.outcome().with(|outcome| outcome.figure(id)));
+    let texts = Memo::new(move |_| figure.with(|f| card_texts(lang.get(), id, f)));
     view! {
-        <div class="card" data-testid=id.testid() data-value=move || figure.with(data_value)>
+        <div
+            class=move || format!("card {}", figure.with(|f| tone(id, f)))
+            data-testid=id.testid()
+            data-value=move || figure.with(data_value)
+        >
             <span class="card-label" title=move || figure_help(lang.get(), id)>
-                {move || figure_label(lang.get(), id)}
+                {move || label.map_or_else(|| figure_label(lang.get(), id), |label| label(lang.get()))}
             </span>
-            <output class="card-value">{move || figure.with(|f| figure_text(lang.get(), id, f))}</output>
+            {children.map(|children| children())}
+            <output class="card-value">{move || texts.with(|(value, _)| value.clone())}</output>
+            <small class="card-note">{move || texts.with(|(_, note)| note.clone())}</small>
         </div>
     }
 }
@@ -76,7 +122,7 @@ fn DetailRow(id: FigureId) -> impl IntoView {
 }
 
 #[component]
-fn Guardrail(testid: &'static str, label: Text, ok: Signal<bool>) -> impl IntoView {
+pub fn Guardrail(testid: &'static str, label: Text, ok: Signal<bool>) -> impl IntoView {
     let lang = expect_context::<Calculator>().lang;
     view! {
         <li class="guardrail" class:pass=ok data-testid=testid data-value=move || ok.get().to_string()>
@@ -89,66 +135,51 @@ fn Guardrail(testid: &'static str, label: Text, ok: Signal<bool>) -> impl IntoVi
     }
 }
 
-fn roi_meets_target(outcome: &Outcome, target: Decimal) -> bool {
+pub fn roi_meets_target(outcome: &Outcome, target: Decimal) -> bool {
     matches!(outcome.roi, Ok(roi) if roi >= target)
 }
 
+/// Every figure of the spec that the answer does not show, and how to read
+/// the ROI with this scenario's figures.
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn FigureDetails() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let multiple_ok = Signal::derive(move || calc.outcome().with(|o| o.guardrail_multiple_ok));
-    let ltv_ok = Signal::derive(move || calc.outcome().with(|o| o.guardrail_ltv_cac_ok));
-    let target_ok = Signal::derive(move || {
-        let target = calc.central().with(|c| c.inputs.target);
-        calc.outcome().with(|o| roi_meets_target(o, target))
+    let details = FigureId::ALL.iter().filter(|id| !SHOWN.contains(id));
+    let explanation = Memo::new(move |_| {
+        let lang = lang.get();
+        calc.outcome().with(|o| {
+            let (Ok(net), Ok(cost), Ok(roi)) = (o.net_result, o.total_cost, o.roi) else {
+                return figure_help(lang, FigureId::Roi).to_string();
+            };
+            crate::i18n::answer::roi_explanation(
+                lang,
+                &crate::format::money(net, lang),
+                &crate::format::money(cost, lang),
+                &crate::format::percent(roi, lang),
+                &crate::format::percent(roi - Decimal::ONE, lang),
+            )
+        })
     });
-    let details = FigureId::ALL.iter().filter(|id| !HEADLINE.contains(id));
     view! {
-        <section
-            class="results"
-            class:stale=move || calc.variant(Variant::Central).frozen()
-            aria-labelledby="results-heading"
-        >
-            <h2 id="results-heading">
-                {move || text(lang.get(), Text::ResultsHeading)}
-                <span class="scenario-name" data-testid="scenario-name">
-                    {move || calc.name.with(|name| if name.is_empty() { String::new() } else { format!(" — {name}") })}
-                </span>
-            </h2>
-            <crate::ui::stale::StaleNotice />
-            <div class="headline">
-                {HEADLINE.iter().map(|id| view! { <FigureCard id=*id /> }).collect_view()}
-            </div>
-            <Verdict />
-            // The library sits below the calculator: one press takes the
-            // keyboard (and the eye) to its Save button.
-            <p class="jump-to-library">
-                <button type="button" class="link" data-testid="jump-to-library" on:click=move |_| {
-                    crate::browser::focus_within("library", "[data-testid=\"library-save\"]")
-                }>{move || text(lang.get(), Text::SaveOrShare)}</button>
-            </p>
+        <section class="figure-details" aria-label=move || text(lang.get(), Text::DetailsHeading)>
             <details class="roi-help">
                 <summary>{move || text(lang.get(), Text::RoiHelpSummary)}</summary>
-                <p>{move || figure_help(lang.get(), FigureId::Roi)}</p>
+                <p data-testid="roi-explanation">{move || explanation.get()}</p>
             </details>
-            <h3>{move || text(lang.get(), Text::GuardrailsHeading)}</h3>
-            <ul class="guardrails">
-                <Guardrail testid="guardrail-multiple" label=Text::GuardrailMultiple ok=multiple_ok />
-                <Guardrail testid="guardrail-ltv-cac" label=Text::GuardrailLtvCac ok=ltv_ok />
-                <Guardrail testid="guardrail-target" label=Text::GuardrailTarget ok=target_ok />
-            </ul>
             <details class="details">
                 <summary>{move || text(lang.get(), Text::DetailsHeading)}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || text(lang.get(), Text::DetailsFigure)}</th>
-                            <th scope="col">{move || text(lang.get(), Text::DetailsValue)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{details.map(|id| view! { <DetailRow id=*id /> }).collect_view()}</tbody>
-                </table>
+                <div class="table-scroll" tabindex="0">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || text(lang.get(), Text::DetailsFigure)}</th>
+                                <th scope="col">{move || text(lang.get(), Text::DetailsValue)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{details.map(|id| view! { <DetailRow id=*id /> }).collect_view()}</tbody>
+                    </table>
+                </div>
             </details>
         </section>
     }
@@ -173,7 +204,7 @@ pub fn SummaryBar() -> impl IntoView {
     });
     view! {
         <div
-            class="summary-bar"
+            class=move || format!("summary-bar {}", calc.outcome().with(crate::ui::verdict::verdict_class))
             class:stale=move || calc.variant(Variant::Central).frozen()
             hidden=move || headline_shown.get()
             aria-hidden="true"

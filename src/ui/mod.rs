@@ -1,6 +1,7 @@
 //! The page: components by domain job, sharing one [`state::Calculator`]
 //! through context.
 
+pub mod answer;
 pub mod charts;
 pub mod decide;
 pub mod embed;
@@ -115,6 +116,8 @@ pub fn App() -> impl IntoView {
     let (draft, lang, notices, opening) = initial_scenario();
     let calc = Calculator::new(&draft, lang);
     provide_context(calc);
+    // The language alone, for components that need nothing else (NumberInput).
+    provide_context(calc.lang);
     let notices = RwSignal::new(notices);
     let shelf = library::Shelf::new(opening, notices);
     provide_context(shelf);
@@ -208,10 +211,17 @@ pub fn App() -> impl IntoView {
             <library::share::PrintReport />
         </Show>
         <main class="layout">
-            <form::ScenarioForm />
+            // The first screen: the essentials, the answer beside them (kept
+            // in view while this block scrolls), the groups that refine them.
+            <div class="calculator">
+                <form::EssentialInputs />
+                <answer::Answer>
+                    <embed::CallToAction embed />
+                </answer::Answer>
+                <form::MoreInputs />
+            </div>
             <div class="outputs">
-                <figures::Results />
-                <embed::CallToAction embed />
+                <figures::FigureDetails />
                 <charts::Charts />
             </div>
             <scenarios::Scenarios />

@@ -7,12 +7,20 @@
 
 use leptos::prelude::*;
 
-/// A text box for a number and the message under it.
+use crate::engine::FieldSpec;
+use crate::entry::{read_number, readings, small_rate, Rejected};
+use crate::i18n::{rejected_message, small_rate_hint, value_with_unit};
+use crate::lang::Lang;
+
+/// A text box for a number, the message under it when what was typed is
+/// not taken, the two readings of an ambiguous number as buttons, and a
+/// hint under a rate that looks like a fraction typed for a percentage.
+/// Reads the language from the `RwSignal<Lang>` context.
 ///
 /// ```ignore
 /// view! {
-///     <NumberInput id="in-price" error_id="error-price" name="price"
-///         shown=shown message=message on_text=Callback::new(move |text| type_price(text)) />
+///     <NumberInput id="in-price" error_id="error-price" name="price" spec=Field::Price.spec()
+///         shown rejected on_text=Callback::new(move |text| type_price(text)) />
 /// }
 /// ```
 #[component]
@@ -26,21 +34,20 @@ pub fn NumberInput(
     /// The box's `name`: its share-link key, the spec's test hook.
     #[prop(into)]
     name: String,
+    /// What the box takes: its unit, bounds and decimals.
+    spec: FieldSpec,
     /// The text in the box: what was typed, or the value in force.
     #[prop(into)]
     shown: Signal<String>,
-    /// Why what was typed is not taken, in words; `None` when it is.
+    /// Why what was typed is not taken; `None` when it is.
     #[prop(into)]
-    message: Signal<Option<String>>,
-    /// Each edit's text.
+    rejected: Signal<Option<Rejected>>,
+    /// Each edit's text (typed, or a reading chosen).
     on_text: Callback<String>,
     /// Leaving the box (to show the number as it was read, or to drop a
     /// cleared override).
     #[prop(optional)]
     on_leave: Option<Callback<()>>,
-    /// Whole numbers only: a phone shows its numeric keypad.
-    #[prop(optional)]
-    whole: bool,
     /// Ids of more text that describes the box (its help), read before the
     /// message.
     #[prop(optional_no_strip)]
@@ -56,23 +63,72 @@ pub fn NumberInput(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let invalid = Memo::new(move |_| message.with(Option::is_some));
-    let described_by = match described_by {
-        Some(help) => format!("{help} {error_id}"),
-        None => error_id.clone(),
+    let lang = expect_context::<RwSignal<Lang>>();
+    let message = Memo::new(move |_| {
+        rejected.with(|rejected| {
+            rejected
+                .as_ref()
+                .map(|rejected| rejected_message(lang.get(), &spec, rejected, &[]))
+        })
+    });
+    // "6,000": the two readings, each a button that writes it plainly.
+    let choices = Memo::new(move |_| {
+        let lang = lang.get();
+        let texts = rejected.with(|r| r.as_ref().and_then(|r| readings(r, lang)))?;
+        let Some(Rejected::Ambiguous { grouped, decimal }) = rejected.get() else {
+            return None;
+        };
+        let label = |plain: &str| {
+            let value = plain.parse::<rust_decimal::Decimal>().ok()?.normalize();
+            Some(value_with_unit(lang, spec.kind, value))
+        };
+        let [grouped_text, decimal_text] = texts;
+        Some([
+            (label(&grouped)?, grouped_text),
+            (label(&decimal)?, decimal_text),
+        ])
+    });
+    let hint = Memo::new(move |_| {
+        let lang = lang.get();
+        let plain = shown.with(|text| read_number(text, lang).ok())?;
+        small_rate(&spec, &plain).map(|value| small_rate_hint(lang, value))
+    });
+    let hint_id = format!("{error_id}-hint");
+    // A chosen reading replaces the buttons: the keyboard goes back to the box.
+    let choose = {
+        let id = id.clone();
+        move |text: String| {
+            on_text.run(text);
+            crate::browser::focus(&id);
+        }
+    };
+    // The help, the message, and the hint while there is one.
+    let described_by = {
+        let base = match described_by {
+            Some(help) => format!("{help} {error_id}"),
+            None => error_id.clone(),
+        };
+        let hint_id = hint_id.clone();
+        move || {
+            if hint.with(Option::is_some) {
+                format!("{base} {hint_id}")
+            } else {
+                base.clone()
+            }
+        }
     };
     view! {
         <input
             id=id
             name=name
             type="text"
-            inputmode=if whole { "numeric" } else { "decimal" }
+            inputmode=if spec.max_decimals == 0 { "numeric" } else { "decimal" }
             autocomplete="off"
             spellcheck="false"
             aria-describedby=described_by
             aria-labelledby=labelled_by
             aria-label=move || aria_label.map(|label| label.get())
-            aria-invalid=move || invalid.get().to_string()
+            aria-invalid=move || rejected.with(Option::is_some).to_string()
             // A memo behind `shown`: the box is written only when its text
             // changes (re-setting ~60 unchanged values per keystroke made
             // Chromium lay all of them out again, issue #4).
@@ -86,5 +142,26 @@ pub fn NumberInput(
         />
         {children.map(|children| children())}
         <p class="error" id=error_id aria-live="polite">{move || message.get()}</p>
+        {move || {
+            choices
+                .get()
+                .map(|choices| {
+                    view! {
+                        <p class="readings">
+                            {choices
+                                .map(|(label, text)| {
+                                    let choose = choose.clone();
+                                    view! {
+                                        <button type="button" class="reading" on:click=move |_| choose(text.clone())>
+                                            {label}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </p>
+                    }
+                })
+        }}
+        <p class="hint" id=hint_id aria-live="polite">{move || hint.get()}</p>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::engine::{Field, FieldKind, FigureId, Uncertain, Variant};
 use crate::i18n::page::{text, variant_name, Text};
 use crate::i18n::{choice_label, field_label, figure_label};
-use crate::ui::field::{field_message, Control};
+use crate::ui::field::{field_rejected, Control};
 use crate::ui::figures::{data_value, figure_text};
 use crate::ui::state::Calculator;
 
@@ -47,10 +47,10 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
             .texts
             .with(|texts| texts.contains_key(&field))
     };
-    let message = field_message(calc, field, which);
+    let rejected = field_rejected(calc, field, which);
     view! {
-        <td class:overridden=overridden class:invalid=move || message.with(Option::is_some)>
-            <Control field which id error_id message label />
+        <td class:overridden=overridden class:invalid=move || rejected.with(Option::is_some)>
+            <Control field which id error_id rejected label />
         </td>
     }
 }

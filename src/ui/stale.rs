@@ -30,7 +30,13 @@ pub fn StaleNotice() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="link"
-                                    on:click=move |_| crate::browser::focus(&format!("in-{key}"))
+                                    on:click={
+                                        let field = *field;
+                                        move |_| {
+                                            crate::ui::form::reveal(field);
+                                            crate::browser::focus(&format!("in-{key}"));
+                                        }
+                                    }
                                 >
                                     {field_label(lang.get(), *field)}
                                 </button>

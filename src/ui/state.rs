@@ -92,6 +92,10 @@ pub struct Calculator {
     pub segments: RwSignal<Vec<SegmentDraft>>,
     /// The decision tools' inputs that differ from their defaults, plain by key.
     pub tools: RwSignal<BTreeMap<String, String>>,
+    /// How many scenarios were loaded over what was on screen (library,
+    /// pasted link, other tab): what reacts to a new scenario arriving, not
+    /// to typing, tracks it.
+    pub loads: RwSignal<u64>,
     /// [`Calculator::draft`], built once per change for every reader
     /// (autosave, address, library state) and unchanged by unreadable text.
     snapshot: Memo<Draft>,
@@ -126,6 +130,7 @@ impl Calculator {
             seed: RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED)),
             segments: RwSignal::new(draft.segments.clone()),
             tools: RwSignal::new(draft.tools.clone()),
+            loads: RwSignal::new(0),
             snapshot: Memo::new(|_| Draft::default()),
         };
         // The closure's copy of `calc` still holds the placeholder: it
@@ -241,6 +246,7 @@ impl Calculator {
         self.variant(Variant::Central)
             .texts
             .set(texts_of(values, self.lang.get_untracked()));
+        self.loads.update(|loads| *loads += 1);
     }
 
     /// Replaces everything the user sees by `draft`.
@@ -256,6 +262,7 @@ impl Calculator {
         self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         self.segments.set(draft.segments.clone());
         self.tools.set(draft.tools.clone());
+        self.loads.update(|loads| *loads += 1);
     }
 }
 

@@ -1,13 +1,25 @@
-//! The plain-language verdict on the central scenario.
+//! The plain-language verdict on the central scenario, headed by its
+//! meaning in one word and coloured by it (text first, colour second).
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::engine::Outcome;
 use crate::format::{money, percent, price_ceiling};
+use crate::i18n::answer::{answer_text, AnswerText};
 use crate::i18n::page::{reading, Reading};
 use crate::lang::Lang;
 use crate::ui::state::Calculator;
+
+/// What the verdict says in one word, and the class that colours it.
+fn verdict_kind(outcome: &Outcome) -> (AnswerText, &'static str) {
+    match (outcome.net_result, outcome.roi) {
+        (Ok(net), Ok(_)) if net > Decimal::ZERO => (AnswerText::Profitable, "good"),
+        (Ok(net), Ok(_)) if net < Decimal::ZERO => (AnswerText::Loss, "bad"),
+        (Ok(_), Ok(_)) => (AnswerText::BreakEven, "even"),
+        _ => (AnswerText::NoCost, "even"),
+    }
+}
 
 fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
     let (Ok(net), Ok(roi)) = (outcome.net_result, outcome.roi) else {
@@ -42,13 +54,22 @@ fn verdict_text(lang: Lang, outcome: &Outcome) -> String {
     reading(lang, &text)
 }
 
+/// The verdict's class (`good`, `bad`, `even`), for whatever else carries
+/// its colour (the summary bar).
+pub fn verdict_class(outcome: &Outcome) -> &'static str {
+    verdict_kind(outcome).1
+}
+
 #[component]
 pub fn Verdict() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
+    let kind = Memo::new(move |_| calc.outcome().with(verdict_kind));
     view! {
-        <p class="verdict" data-testid="verdict" aria-live="polite">
-            {move || calc.outcome().with(|outcome| verdict_text(lang.get(), outcome))}
+        <p class=move || format!("verdict {}", kind.get().1) data-testid="verdict" data-kind=move || kind.get().1 aria-live="polite">
+            <strong class="verdict-title">{move || answer_text(lang.get(), kind.get().0)}</strong>
+            " "
+            <span>{move || calc.outcome().with(|outcome| verdict_text(lang.get(), outcome))}</span>
         </p>
     }
 }

@@ -2,7 +2,7 @@
 // release build served from 127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready, savedContaining } from "./harness.mjs";
+import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready, savedContaining, reveal } from "./harness.mjs";
 
 let server;
 let browser;
@@ -54,13 +54,10 @@ test("a French-formatted number is read as the user wrote it", async () => {
 test("leaving a box shows the number as it was read", async () => {
   const { page } = await open();
   const price = page.locator('input[name="price"]');
-  // In French a single point before exactly three digits groups thousands,
-  // any other is a decimal point (format::parse_number): leaving the box
-  // shows which reading was taken.
   await price.fill("1.50");
   await price.press("Tab");
   assert.equal(await price.inputValue(), "1,50");
-  await price.fill("1.500");
+  await price.fill("1500");
   await price.press("Tab");
   assert.equal(await price.inputValue(), "1\u202f500");
   assert.equal(await valueOf(page, "total-cost"), "75000");
@@ -69,6 +66,59 @@ test("leaving a box shows the number as it was read", async () => {
   await price.press("Tab");
   assert.equal(await price.inputValue(), "12abc");
   assert.equal(await price.getAttribute("aria-invalid"), "true");
+  await page.context().close();
+});
+
+// One comma or dot before exactly three digits reads as thousands to one
+// typist and as decimals to another: never guessed (issue #17), in either
+// language; both readings are offered and one press takes either.
+for (const lang of ["fr", "en"]) {
+  test(`an ambiguous number is asked about, never misread (${lang})`, async () => {
+    const { page } = await open(lang === "en" ? "#lang=en" : "");
+    const cases = [
+      // field, typed, the reading that must never be taken silently (data-value of a figure)
+      { field: "deal", typed: "6,000", grouped: "6000", decimal: "6" },
+      { field: "price", typed: "12.500", grouped: "12500", decimal: "12.5" },
+      { field: "meetings", typed: "1,000", grouped: "1000", decimal: "1" },
+    ];
+    for (const { field, typed, grouped, decimal } of cases) {
+      const box = page.locator(`input[name="${field}"]`);
+      const before = await valueOf(page, "net-result");
+      await box.fill(typed);
+      await page.waitForSelector(`input[name="${field}"][aria-invalid="true"]`);
+      // The figures keep the last valid value: neither reading was taken.
+      assert.equal(await valueOf(page, "net-result"), before, `${typed} in ${field} moved the figures`);
+      const message = await page.textContent(`#error-${field}`);
+      assert.ok(message.length > 10, message);
+      const readings = page.locator(`#in-${field} ~ .readings .reading`);
+      assert.equal(await readings.count(), 2);
+      // Each button writes its reading plainly; the first is thousands.
+      await readings.nth(0).click();
+      await page.waitForSelector(`input[name="${field}"][aria-invalid="false"]`);
+      assert.equal(await page.evaluate(() => document.activeElement.name), field);
+      const plain = await page.inputValue(`input[name="${field}"]`);
+      assert.equal(plain.replace(/\D/g, ""), grouped, plain);
+      await box.fill(typed);
+      await page.waitForSelector(`input[name="${field}"][aria-invalid="true"]`);
+      await readings.nth(1).click();
+      await page.waitForSelector(`input[name="${field}"][aria-invalid="false"]`);
+      const shown = await page.inputValue(`input[name="${field}"]`);
+      assert.equal(shown.replace(",", "."), decimal, shown);
+      await box.fill(field === "meetings" ? "50" : field === "price" ? "120" : "6000");
+      await page.waitForSelector(`input[name="${field}"][aria-invalid="false"]`);
+    }
+    await page.context().close();
+  });
+}
+
+test("a rate that looks like a fraction gets a hint, and is taken as typed", async () => {
+  const { page } = await open();
+  await page.fill('input[name="margin"]', "0,4");
+  await page.waitForFunction(() => document.querySelector('[data-testid="gross-margin"]').dataset.value === "288");
+  assert.match(await page.textContent("#error-margin-hint"), /40\s?%.*40/);
+  assert.equal(await page.getAttribute('input[name="margin"]', "aria-invalid"), "false");
+  await page.fill('input[name="margin"]', "40");
+  await page.waitForFunction(() => document.querySelector("#error-margin-hint").textContent === "");
   await page.context().close();
 });
 
@@ -95,7 +145,7 @@ test("the language switch changes texts, number formats and <html lang>", async 
   await page.click('[data-testid="lang-en"]');
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await page.textContent('[data-testid="net-result"]'), /€22,800/);
-  assert.equal(await page.inputValue('input[name="deal"]'), "6,000");
+  assert.equal(await page.inputValue('input[name="deal"]'), "6\u202f000");
   assert.equal(await valueOf(page, "roi"), "3.8");
   // The tab's title and the description follow, and come back.
   const description = () => page.getAttribute('meta[name="description"]', "content");
@@ -195,9 +245,17 @@ test("a chart draws at most once per animation frame, and ends on the last edit"
   assert.equal(await valueOf(page, "total-cost"), "15000");
   // What is on the canvas is the last edit's chart: the same as drawn from
   // one calm edit to that price.
-  await page.fill('input[name="price"]', "250");
+  // Typed in place (the form sits above the charts: a fill would scroll
+  // the chart out of view, where it does not draw).
+  const type = (value) =>
+    page.evaluate((value) => {
+      const input = document.querySelector('input[name="price"]');
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, value);
+  await type("250");
   await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "12500");
-  await page.fill('input[name="price"]', "300");
+  await type("300");
   await page.waitForFunction(() => document.querySelector('[data-testid="total-cost"]').dataset.value === "15000");
   await twoFrames(page);
   const calm = await page.evaluate((chart) => document.querySelector(chart).toDataURL(), chart);
@@ -298,11 +356,12 @@ for (const width of [1280, 360]) {
   });
 }
 
-// While the headline figures are off screen, a bar at the bottom keeps ROI
-// and net result in sight, on a phone (form first) and on a desktop (the
-// form runs on below the figures); it steps aside when they are in view.
+// While the answer is off screen, a bar at the bottom keeps ROI and net
+// result in sight. On a desktop the answer stays beside the form (sticky)
+// while any of its fields is edited, so the bar shows only further down;
+// on a phone the essentials come first and the bar shows above the answer.
 for (const width of [1280, 390]) {
-  test(`the summary bar shows the live figures only while the headline is off screen (${width} px)`, async () => {
+  test(`the answer stays in view while the form is edited, else the summary bar shows it (${width} px)`, async () => {
     const context = await freshContext(browser, { viewport: { width, height: 720 } });
     const page = await context.newPage();
     await page.goto(server.url);
@@ -310,41 +369,63 @@ for (const width of [1280, 390]) {
     const bar = page.locator(".summary-bar");
     const barFigures = () => bar.locator("b").allTextContents();
     const cardFigures = async () => [await page.textContent('[data-testid="roi"] .card-value'), await page.textContent('[data-testid="net-result"] .card-value')];
+    const onScreen = (selector) =>
+      page.evaluate((s) => {
+        const box = document.querySelector(s).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }, selector);
     await twoFrames(page);
-    const headlineOnScreen = await page.evaluate(() => document.querySelector(".results .headline").getBoundingClientRect().top < innerHeight);
-    assert.equal(headlineOnScreen, width > 1000, "the headline starts on screen on a desktop only");
-    assert.equal(await bar.isVisible(), !headlineOnScreen);
+    assert.equal(await onScreen(".results .headline"), width > 1000, "the answer starts on screen on a desktop only");
+    assert.equal(await bar.isVisible(), width < 1000);
 
-    // Down the form, where the figures are out of sight: the bar shows them,
-    // and follows an edit made there.
-    await page.locator('input[name="deal"]').scrollIntoViewIfNeeded();
-    await page.evaluate(() => scrollBy(0, 400));
-    await bar.waitFor({ state: "visible" });
-    await page.fill('input[name="deal"]', "12000");
-    await page.waitForFunction(() => document.querySelector('[data-testid="net-result"]').dataset.value === "51600");
-    await twoFrames(page);
-    const [roi, net] = await cardFigures();
-    assert.match(net, /51\s?600\s?€/);
-    assert.deepEqual((await barFigures()).map((t) => t.replace(/\s/g, "")), [roi, net].map((t) => t.replace(/\s/g, "")));
-
-    // Back on the figures: the bar steps aside.
-    await page.locator(".results .headline").scrollIntoViewIfNeeded();
-    await bar.waitFor({ state: "hidden" });
-
-    // A field reached from the keyboard is not left under the bar: with the
-    // next field just below the fold, Tab scrolls it up past the bar.
-    await page.evaluate(() => {
-      const next = document.querySelector('input[name="cycle"]').getBoundingClientRect();
-      scrollBy(0, next.top - innerHeight + 10);
-    });
-    await bar.waitFor({ state: "visible" });
-    await page.focus('input[name="months"]');
-    await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => document.activeElement.name), "cycle");
-    await twoFrames(page);
-    const fieldBottom = await page.evaluate(() => document.querySelector('input[name="cycle"]').getBoundingClientRect().bottom);
-    const barTop = await page.evaluate(() => document.querySelector(".summary-bar").getBoundingClientRect().top);
-    assert.ok(fieldBottom <= barTop, `the focused field ends at ${fieldBottom} px, under the bar from ${barTop} px`);
+    if (width > 1000) {
+      // Any field of the form, down to the last group: the headline figures
+      // and the verdict stay on screen beside it.
+      for (const name of ["meetings", "margin", "cycle", "multiple"]) {
+        await reveal(page, name);
+        await page.focus(`[name="${name}"]`);
+        await page.locator(`[name="${name}"]`).scrollIntoViewIfNeeded();
+        await twoFrames(page);
+        assert.ok(await onScreen(".results .headline"), `the headline is off screen while ${name} has focus`);
+        assert.ok(await onScreen('[data-testid="verdict"]'), `the verdict is off screen while ${name} has focus`);
+        assert.equal(await bar.isVisible(), false);
+      }
+      // Further down (the decision tools), the bar takes over.
+      await page.locator(".decide").scrollIntoViewIfNeeded();
+      await bar.waitFor({ state: "visible" });
+      assert.deepEqual((await barFigures()).map((t) => t.replace(/\s/g, "")), (await cardFigures()).map((t) => t.replace(/\s/g, "")));
+    } else {
+      // In the essentials, above the answer: the bar shows the figures and
+      // follows an edit made there.
+      await page.fill('input[name="deal"]', "12000");
+      await page.waitForFunction(() => document.querySelector('[data-testid="net-result"]').dataset.value === "51600");
+      await twoFrames(page);
+      const [roi, net] = await cardFigures();
+      assert.match(net, /51\s?600\s?€/);
+      assert.deepEqual((await barFigures()).map((t) => t.replace(/\s/g, "")), [roi, net].map((t) => t.replace(/\s/g, "")));
+      // The bar carries the verdict's colour.
+      assert.ok(await bar.evaluate((b) => b.classList.contains("good")));
+      // Back on the figures: the bar steps aside.
+      await page.locator(".results .headline").scrollIntoViewIfNeeded();
+      await bar.waitFor({ state: "hidden" });
+      // A field reached from the keyboard is not left under the bar: with
+      // the next field just below the fold, Tab scrolls it up past the bar.
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.evaluate(() => {
+        const next = document.querySelector('input[name="win"]').getBoundingClientRect();
+        scrollBy(0, next.top - innerHeight + 10);
+      });
+      await bar.waitFor({ state: "visible" });
+      await page.focus('input[name="opp"]');
+      await page.keyboard.press("Tab");
+      // The help disclosure between them takes a Tab of its own.
+      if ((await page.evaluate(() => document.activeElement.name)) !== "win") await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement.name), "win");
+      await twoFrames(page);
+      const fieldBottom = await page.evaluate(() => document.querySelector('input[name="win"]').getBoundingClientRect().bottom);
+      const barTop = await page.evaluate(() => document.querySelector(".summary-bar").getBoundingClientRect().top);
+      assert.ok(fieldBottom <= barTop, `the focused field ends at ${fieldBottom} px, under the bar from ${barTop} px`);
+    }
     await context.close();
   });
 }

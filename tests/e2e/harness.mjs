@@ -211,3 +211,14 @@ export async function seriousAxeViolations(target) {
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/// Opens the collapsed group of the form that holds the control named
+/// `name` (the form shows the essentials first and the rest in groups),
+/// so that a test can type into it as a user would after opening it.
+export async function reveal(page, name) {
+  await page.evaluate((name) => {
+    const control = document.querySelector(`[name="${name}"]`);
+    const group = control?.closest("details");
+    if (group && !group.open) group.open = true;
+  }, name);
+}

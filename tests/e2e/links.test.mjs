@@ -2,7 +2,7 @@
 // figures in a fresh profile; bad links and bad stored data never block.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, stopApp, freshContext, valueOf, ready } from "./harness.mjs";
+import { startApp, stopApp, freshContext, valueOf, ready, reveal } from "./harness.mjs";
 
 let server;
 let browser;
@@ -39,6 +39,7 @@ test("the address follows the scenario and opens the same figures in a fresh pro
   await ready(page);
   await page.fill('input[name="meetings"]', "80");
   await page.fill('input[name="noshow"]', "12,5");
+  await reveal(page, "basis");
   await page.selectOption('select[name="basis"]', "held");
   await page.waitForFunction(() => location.hash.includes("basis=held"));
   const link = page.url();

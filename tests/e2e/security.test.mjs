@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { startApp, stopApp, serveHtml, seriousAxeViolations, freshContext, valueOf, ready, workerControls, savedContaining } from "./harness.mjs";
+import { startApp, stopApp, serveHtml, seriousAxeViolations, freshContext, valueOf, ready, workerControls, savedContaining, reveal } from "./harness.mjs";
 
 let server;
 let browser;
@@ -47,11 +47,14 @@ test("every request of a full session goes to the app's own origin, and nothing 
   await page.fill('input[name="scenario-name"]', "Session complète");
   await page.fill('input[name="price"]', "150");
   await page.fill('input[name="noshow"]', "12,5");
+  await reveal(page, "basis");
   await page.selectOption('select[name="basis"]', "held");
   await page.click('[data-testid="lang-en"]');
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await page.fill('input[name="win"]', "40.5");
-  for (const details of await page.locator("details").all()) await details.locator("summary").first().click();
+  for (const details of await page.locator("details").all()) {
+    if (!(await details.evaluate((d) => d.open))) await details.locator("summary").first().click();
+  }
   // Scroll through the page so every chart draws.
   for (const canvas of await page.locator("canvas").all()) await canvas.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 100000);

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use crate::engine::{FieldSet, InputField, Keyed};
 use crate::entry::{read, Rejected};
-use crate::i18n::rejected_message;
 use crate::lang::Lang;
 use crate::scenario::{store_tool_inputs, tool_inputs};
 use crate::ui::number_input::NumberInput;
@@ -116,15 +115,10 @@ pub fn local_input<I: FieldSet>(
     let lang = expect_context::<Calculator>().lang;
     let key = field.key();
     let id = format!("decide-in-{key}");
-    let message = Memo::new(move |_| {
-        let lang = lang.get();
-        state
-            .rejected(field, lang)
-            .map(|rejected| rejected_message(lang, &field.spec(), &rejected, &[]))
-    });
+    let rejected = Memo::new(move |_| state.rejected(field, lang.get()));
     let shown = Memo::new(move |_| state.shown(field, lang.get()));
     view! {
-        <div class="field" class:invalid=move || message.with(Option::is_some)>
+        <div class="field" class:invalid=move || rejected.with(Option::is_some)>
             <label for=id.clone()>
                 {move || label.get()}
                 <span class="unit">{move || unit.get()}</span>
@@ -133,9 +127,9 @@ pub fn local_input<I: FieldSet>(
                 id
                 error_id=format!("decide-error-{key}")
                 name=key
+                spec=field.spec()
                 shown
-                message
-                whole=field.spec().max_decimals == 0
+                rejected
                 on_text=Callback::new(move |text| state.type_text(field, text, lang.get_untracked()))
             />
         </div>

@@ -10,7 +10,7 @@ use crate::engine::{
 use crate::format;
 use crate::i18n::decide::{
     decide_text, goal_kind_label, goal_unit, plan_field_label, plan_step_label,
-    plan_undefined_reason, DecideText,
+    plan_undefined_reason, plan_vs_results, DecideText,
 };
 use crate::i18n::kind_unit;
 use crate::lang::Lang;
@@ -62,6 +62,7 @@ pub fn PlanPanel() -> impl IntoView {
                 {input(PlanField::ConversationToMeeting)}
             </div>
             <PlanSteps result />
+            <PlanVsResults result />
         </section>
     }
 }
@@ -92,6 +93,37 @@ fn GoalKindSelect(state: Local<GoalInputs>) -> impl IntoView {
             </select>
         </div>
     }
+}
+
+/// Why the plan's ROI and highest price are not the results' (another
+/// number of meetings, sales not lost to rounding), when they differ.
+#[component]
+fn PlanVsResults(result: Memo<Plan>) -> impl IntoView {
+    let calc = expect_context::<Calculator>();
+    let seen = expect_context::<Seen>();
+    let lang = calc.lang;
+    let note = Memo::new(move |_| {
+        let lang = lang.get();
+        let booked = result.with(|plan| plan.booked_needed.ok())?;
+        let inputs = seen.inputs.get();
+        if booked == inputs.meetings {
+            return None;
+        }
+        let outcome = calc.outcome().get();
+        let rounded = match (outcome.sales_expected, outcome.sales) {
+            (Ok(expected), Ok(counted)) if expected != counted => {
+                Some((format::count(expected, lang), format::count(counted, lang)))
+            }
+            _ => None,
+        };
+        Some(plan_vs_results(
+            lang,
+            &format::count(booked, lang),
+            &format::count(inputs.meetings, lang),
+            rounded.as_ref().map(|(e, c)| (e.as_str(), c.as_str())),
+        ))
+    });
+    view! { <p class="decide-note" data-testid="plan-vs-results">{move || note.get()}</p> }
 }
 
 /// Sales → held → booked → calls → budget → ROI → highest price.

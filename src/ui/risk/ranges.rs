@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::engine::risk::{next_seed, parse_trials, End, Uncertain, TRIALS_SPEC};
 use crate::engine::{FieldKind, RangeField};
-use crate::entry::Rejected;
+use crate::entry::{read_number, Rejected};
 use crate::i18n::risk::{risk_text, RiskText};
-use crate::i18n::{field_label, field_unit, rejected_message};
+use crate::i18n::{field_label, field_unit};
 use crate::lang::Lang;
 use crate::ui::number_input::NumberInput;
 use crate::ui::risk::state::RiskState;
@@ -33,12 +33,10 @@ fn end_input(field: RangeField) -> impl IntoView {
         End::Low => "risk-col-low",
         End::High => "risk-col-high",
     };
-    let message = Memo::new(move |_| {
-        let lang = lang.get();
-        state.check.with(|check| {
-            let rejected = check.problems.get(&field)?;
-            Some(rejected_message(lang, &field.spec(), rejected, &[]))
-        })
+    let rejected = Memo::new(move |_| {
+        state
+            .check
+            .with(|check| check.problems.get(&field).cloned())
     });
     let shown = Memo::new(move |_| {
         let lang = lang.get();
@@ -66,14 +64,14 @@ fn end_input(field: RangeField) -> impl IntoView {
         });
     };
     view! {
-        <td class:invalid=move || message.with(Option::is_some)>
+        <td class:invalid=move || rejected.with(Option::is_some)>
             <NumberInput
                 id=format!("risk-in-{key}")
                 error_id=format!("risk-error-{key}")
                 name=key
+                spec=field.spec()
                 shown
-                message
-                whole=field.spec().max_decimals == 0
+                rejected
                 labelled_by=Some(format!("risk-row-{} {column}", field.input.field().key()))
                 on_text=Callback::new(type_text)
                 on_leave=Callback::new(leave)
@@ -121,8 +119,7 @@ fn TrialsInput() -> impl IntoView {
         now
     });
     let read = move |text: &str, lang: Lang| -> Result<u32, Rejected> {
-        let plain = crate::format::parse_number(text, lang).map_err(|_| Rejected::Unreadable)?;
-        parse_trials(&plain).map_err(Rejected::Invalid)
+        parse_trials(&read_number(text, lang)?).map_err(Rejected::Invalid)
     };
     // A count set from elsewhere (library, undo, another tab, an import)
     // replaces what was typed unless the text already says that count.
@@ -136,11 +133,7 @@ fn TrialsInput() -> impl IntoView {
             typed.set(None);
         }
     });
-    let message = Memo::new(move |_| {
-        let lang = lang.get();
-        let rejected = typed.with(|text| read(text.as_deref()?, lang).err())?;
-        Some(rejected_message(lang, &TRIALS_SPEC, &rejected, &[]))
-    });
+    let rejected = Memo::new(move |_| typed.with(|text| read(text.as_deref()?, lang.get()).err()));
     let shown = Memo::new(move |_| {
         typed.get().unwrap_or_else(|| {
             crate::format::plain_for_input(&calc.trials.get().to_string(), lang.get())
@@ -153,15 +146,15 @@ fn TrialsInput() -> impl IntoView {
         typed.set(Some(text));
     };
     view! {
-        <div class="field" class:invalid=move || message.with(Option::is_some)>
+        <div class="field" class:invalid=move || rejected.with(Option::is_some)>
             <label for="risk-in-trials">{move || risk_text(lang.get(), RiskText::Trials)}</label>
             <NumberInput
                 id="risk-in-trials"
                 error_id="risk-error-trials"
                 name="risk_trials"
+                spec=TRIALS_SPEC
                 shown
-                message
-                whole=true
+                rejected
                 described_by=Some("risk-trials-help".to_string())
                 on_text=Callback::new(type_text)
             >
