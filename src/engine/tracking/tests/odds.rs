@@ -70,3 +70,31 @@ fn one_random_rate_matches_the_beta_cdf() {
         assert_close(odds.roi_p50.unwrap(), -1.0 / 6.0, 0.01);
     }
 }
+
+/// The week-4 checkpoint at 250 € a meeting, the risk panel's default
+/// trials and seed: the page must show these very data-values (native and
+/// wasm32 draws are bit-identical; an end-to-end test can read the same
+/// fixture).
+#[test]
+fn the_week_4_odds_match_the_fixture() {
+    let fixture: std::collections::BTreeMap<String, String> = serde_json::from_str(include_str!(
+        "../../../../tests/fixtures/tracking/week-4.json"
+    ))
+    .expect("fixture is JSON");
+    let plan = plan(&[(Field::Price, "250")]);
+    let tracking = track_checkpoint(
+        &plan,
+        &twelve_weeks()[3],
+        DEFAULT_TRACK_PRIOR,
+        crate::engine::DEFAULT_TRIALS,
+        DEFAULT_SEED,
+    );
+    for id in TrackFigureId::ALL {
+        assert_eq!(
+            Some(&tracking.data_value(id)),
+            fixture.get(id.testid()),
+            "{}",
+            id.testid()
+        );
+    }
+}
