@@ -68,6 +68,10 @@ pub fn track_checkpoint(
 }
 
 /// The latest checkpoint's [`Tracking`]; `None` before the first checkpoint.
+///
+/// Its figures mean something once [`TrackingInputs::validate`] is empty;
+/// an inconsistent campaign (a stored one, or one being typed) still gets
+/// figures, never a panic, as the page keeps its last valid state anyway.
 pub fn track(plan: &Inputs, inputs: &TrackingInputs, trials: u32, seed: u64) -> Option<Tracking> {
     let latest = inputs.latest()?;
     Some(track_checkpoint(

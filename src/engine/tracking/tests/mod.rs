@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::engine::risk::{to_f64, SplitMix64, DEFAULT_SEED};
-use crate::engine::{evaluate, Field, FieldKind, FigureUnit, Inputs, Problem, Undefined};
+use crate::engine::{Field, FieldKind, FigureUnit, Inputs, Problem, Undefined};
 
 fn d(text: &str) -> Decimal {
     text.parse()

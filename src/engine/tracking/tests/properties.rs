@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::engine::{FieldSpec, Outcome};
+use crate::engine::{evaluate, FieldSpec, Outcome};
 
 /// A valid plain value of `spec`: its bounds, anywhere between, small
 /// values and whole numbers.
