@@ -1,6 +1,8 @@
 //! How long one full evaluation (figures + monthly schedule) and the main
 //! chart's 200-point price sweep take: the work the page redoes on every
-//! keystroke. Target: ≤ 50 µs for both together.
+//! keystroke. Target: ≤ 50 µs for both together. Also one checkpoint of
+//! campaign tracking: its figures, and its odds over the risk panel's
+//! default 10,000 trials (the risk simulation's own run is ~1.3 ms).
 
 use std::hint::black_box;
 
@@ -60,5 +62,49 @@ fn evaluation_and_sweep(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, evaluation_and_sweep);
+/// Week 4 of a 12-week campaign on the default plan (every rate random),
+/// and a checkpoint of a year-long campaign with large counts.
+fn tracking(c: &mut Criterion) {
+    let week_4 = Checkpoint {
+        week: 4,
+        booked: Decimal::from(24),
+        held: Decimal::from(22),
+        opps: Decimal::from(13),
+        sales: Decimal::from(4),
+        lost: Decimal::from(9),
+        invoiced: None,
+        revenue: None,
+    };
+    let large = Checkpoint {
+        week: 30,
+        booked: Decimal::from(61_234),
+        held: Decimal::from(50_101),
+        opps: Decimal::from(17_777),
+        sales: Decimal::from(3_210),
+        lost: Decimal::from(9_876),
+        invoiced: Some(Decimal::new(110_000_005, 1)),
+        revenue: None,
+    };
+    for (name, plan, checkpoint) in [
+        ("week 4", article_example(), week_4),
+        ("large counts", longest_schedule(), large),
+    ] {
+        c.bench_function(&format!("tracking figures, {name}"), |b| {
+            b.iter(|| assess(black_box(&plan), black_box(&checkpoint), 20))
+        });
+        c.bench_function(&format!("tracking odds (10,000 trials), {name}"), |b| {
+            b.iter(|| {
+                odds(
+                    black_box(&plan),
+                    black_box(&checkpoint),
+                    20,
+                    DEFAULT_TRIALS,
+                    DEFAULT_SEED,
+                )
+            })
+        });
+    }
+}
+
+criterion_group!(benches, evaluation_and_sweep, tracking);
 criterion_main!(benches);

@@ -162,8 +162,9 @@ pub fn parse_number(spec: &FieldSpec, plain: &str) -> Result<Decimal, Problem> {
 }
 
 /// An integer part longer than this is out of range for every field (all
-/// bounds are below 10^12), so huge strings are rejected before any arithmetic.
-const MAX_INTEGER_DIGITS: usize = 12;
+/// bounds are at most 10^12, a checkpoint's revenue), so huge strings are
+/// rejected before any arithmetic.
+const MAX_INTEGER_DIGITS: usize = 13;
 /// Decimals kept for the range check, more than any valid value has.
 const RANGE_CHECK_DECIMALS: usize = 10;
 

@@ -24,6 +24,7 @@ pub mod scenarios;
 pub mod schedule;
 pub mod segments;
 pub mod sweep;
+pub mod tracking;
 
 #[cfg(test)]
 mod tests;
@@ -54,3 +55,7 @@ pub use scenarios::{derive_variant, Variant};
 pub use schedule::{MonthRow, Schedule};
 pub use segments::{rank, RankedSegment, Segment};
 pub use sweep::{sweep, Sweep, SweepPoint};
+pub use tracking::{
+    assess, odds, track, track_checkpoint, Checkpoint, CheckpointField, CheckpointFigures,
+    TrackFigureId, TrackVerdict, Tracking, TrackingInputs,
+};

@@ -521,7 +521,7 @@ pub fn next_seed(seed: u64) -> u64 {
 // ---------------------------------------------------------------------------
 // The f64 fast path of the model.
 
-fn to_f64(value: Decimal) -> f64 {
+pub(crate) fn to_f64(value: Decimal) -> f64 {
     // `Decimal::to_f64` is infallible (always `Some`).
     value.to_f64().unwrap_or(0.0)
 }
@@ -583,7 +583,7 @@ impl FastModel {
 }
 
 /// `floor(expected)`, where a value within [`WHOLE_SNAP`] of a whole number is that number.
-fn whole_sales(expected: f64) -> f64 {
+pub(crate) fn whole_sales(expected: f64) -> f64 {
     let nearest = expected.round();
     if (expected - nearest).abs() <= WHOLE_SNAP * nearest.abs().max(1.0) {
         nearest
@@ -742,7 +742,7 @@ pub fn simulate(base: &Inputs, ranges: &Ranges, trials: u32, seed: u64) -> RiskS
 }
 
 /// Nearest rank: the value of rank `ceil(p × n / 100)` (at least 1) of `sorted`.
-fn percentile(sorted: &[f64], p: u32) -> Option<f64> {
+pub(crate) fn percentile(sorted: &[f64], p: u32) -> Option<f64> {
     let n = sorted.len() as u64;
     let rank = (u64::from(p) * n).div_ceil(100).max(1);
     sorted.get(usize::try_from(rank - 1).ok()?).copied()

@@ -53,7 +53,13 @@ pub fn answer_text(lang: Lang, key: AnswerText) -> &'static str {
 /// How to read the ROI, with the scenario's own figures: `net` and `cost`
 /// formatted, `roi` and `roi_minus_one` (the same minus 100 points, which
 /// some calculations report) as percentages.
-pub fn roi_explanation(lang: Lang, net: &str, cost: &str, roi: &str, roi_minus_one: &str) -> String {
+pub fn roi_explanation(
+    lang: Lang,
+    net: &str,
+    cost: &str,
+    roi: &str,
+    roi_minus_one: &str,
+) -> String {
     lang.pick(
         format!(
             "Le ROI rapporte le gain net au coût complet\u{a0}: ici {net} de gain net pour {cost} dépensés, soit {roi}. À +100\u{a0}%, la campagne rembourse son coût et gagne autant. Un calcul qui retire encore 1 à ce rapport annoncerait {roi_minus_one}\u{a0}: il compterait le coût deux fois."

@@ -177,26 +177,77 @@ pub fn choice_label(lang: Lang, field: Field, token: &str) -> &'static str {
 /// [`field_help`] sits behind a disclosure.
 pub fn field_hint(lang: Lang, field: Field) -> &'static str {
     let (fr, en) = match field {
-        Field::Meetings => ("Livrés et validés sur la campagne", "Delivered and validated over the campaign"),
-        Field::Price => ("Hors taxes, par rendez-vous facturé", "Excl. VAT, per billed meeting"),
-        Field::Basis => ("Les absences sont-elles facturées\u{a0}?", "Are no-shows billed?"),
-        Field::Noshow => ("Validés mais qui n’ont pas lieu", "Booked but not taking place"),
-        Field::Setup => ("Frais ponctuels du prestataire", "The provider’s one-off fees"),
-        Field::Opp => ("Tenus qui deviennent une opportunité", "Held meetings that turn into deals"),
-        Field::Win => ("Opportunités conclues par une vente", "Opportunities that end in a sale"),
-        Field::Rounding => ("Clients entiers, ou ventes en moyenne", "Whole customers, or sales on average"),
-        Field::Deal => ("Chiffre d’affaires de la 1re vente", "Revenue of the first sale"),
-        Field::Margin => ("Ce qui reste après les coûts directs", "What is left after direct costs"),
-        Field::Recurring => ("Par client et par année renouvelée", "Per customer, per renewal year"),
-        Field::Retention => ("Clients qui renouvellent chaque année", "Customers who renew each year"),
+        Field::Meetings => (
+            "Livrés et validés sur la campagne",
+            "Delivered and validated over the campaign",
+        ),
+        Field::Price => (
+            "Hors taxes, par rendez-vous facturé",
+            "Excl. VAT, per billed meeting",
+        ),
+        Field::Basis => (
+            "Les absences sont-elles facturées\u{a0}?",
+            "Are no-shows billed?",
+        ),
+        Field::Noshow => (
+            "Validés mais qui n’ont pas lieu",
+            "Booked but not taking place",
+        ),
+        Field::Setup => (
+            "Frais ponctuels du prestataire",
+            "The provider’s one-off fees",
+        ),
+        Field::Opp => (
+            "Tenus qui deviennent une opportunité",
+            "Held meetings that turn into deals",
+        ),
+        Field::Win => (
+            "Opportunités conclues par une vente",
+            "Opportunities that end in a sale",
+        ),
+        Field::Rounding => (
+            "Clients entiers, ou ventes en moyenne",
+            "Whole customers, or sales on average",
+        ),
+        Field::Deal => (
+            "Chiffre d’affaires de la 1re vente",
+            "Revenue of the first sale",
+        ),
+        Field::Margin => (
+            "Ce qui reste après les coûts directs",
+            "What is left after direct costs",
+        ),
+        Field::Recurring => (
+            "Par client et par année renouvelée",
+            "Per customer, per renewal year",
+        ),
+        Field::Retention => (
+            "Clients qui renouvellent chaque année",
+            "Customers who renew each year",
+        ),
         Field::Years => ("Années de renouvellement comptées", "Renewal years counted"),
-        Field::Hours => ("Temps commercial par rendez-vous tenu", "Sales time per held meeting"),
-        Field::Hourly => ("Coût chargé d’une heure commerciale", "Loaded cost of one sales hour"),
-        Field::Fixed => ("Briefing, outils, pilotage\u{a0}: une fois", "Briefing, tools, managing: once"),
+        Field::Hours => (
+            "Temps commercial par rendez-vous tenu",
+            "Sales time per held meeting",
+        ),
+        Field::Hourly => (
+            "Coût chargé d’une heure commerciale",
+            "Loaded cost of one sales hour",
+        ),
+        Field::Fixed => (
+            "Briefing, outils, pilotage\u{a0}: une fois",
+            "Briefing, tools, managing: once",
+        ),
         Field::Months => ("Durée de la campagne", "How long the campaign runs"),
-        Field::Cycle => ("Du rendez-vous à la signature", "From the meeting to the signature"),
+        Field::Cycle => (
+            "Du rendez-vous à la signature",
+            "From the meeting to the signature",
+        ),
         Field::Target => ("Le ROI que vous visez", "The ROI you aim for"),
-        Field::Multiple => ("Marge par vente ÷ prix unitaire", "Margin per sale ÷ meeting price"),
+        Field::Multiple => (
+            "Marge par vente ÷ prix unitaire",
+            "Margin per sale ÷ meeting price",
+        ),
     };
     lang.pick(fr, en)
 }

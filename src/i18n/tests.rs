@@ -164,11 +164,31 @@ fn every_figure_has_texts() {
 }
 
 #[test]
-fn roi_help_explains_the_articles_figure() {
-    let fr = figure_help(Lang::Fr, FigureId::Roi);
-    assert!(fr.contains("+380\u{a0}%") && fr.contains("+280\u{a0}%") && fr.contains("deux fois"));
-    let en = figure_help(Lang::En, FigureId::Roi);
-    assert!(en.contains("+380%") && en.contains("+280%") && en.contains("twice"));
+fn roi_help_explains_with_the_figures_on_screen() {
+    // The help stands on its own (no "article" a visitor never read) and
+    // the explanation quotes the scenario's own figures, here the defaults'.
+    use super::answer::roi_explanation;
+    for lang in Lang::ALL {
+        assert!(!figure_help(lang, FigureId::Roi).contains("article"));
+    }
+    let fr = roi_explanation(
+        Lang::Fr,
+        "22\u{202f}800\u{a0}€",
+        "6\u{202f}000\u{a0}€",
+        "+380\u{a0}%",
+        "+280\u{a0}%",
+    );
+    assert!(
+        fr.contains("+380\u{a0}%") && fr.contains("+280\u{a0}%") && fr.contains("deux fois"),
+        "{fr}"
+    );
+    assert!(fr.contains("22\u{202f}800\u{a0}€") && fr.contains("6\u{202f}000\u{a0}€"));
+    let en = roi_explanation(Lang::En, "€22,800", "€6,000", "+380%", "+280%");
+    assert!(
+        en.contains("+380%") && en.contains("+280%") && en.contains("twice"),
+        "{en}"
+    );
+    check_texts("roi explanation", &fr, &en, true);
 }
 
 #[test]

@@ -63,13 +63,14 @@ pub fn card_texts(lang: Lang, id: FigureId, figure: &Figure) -> (String, Option<
 /// below (ROI and net result only; the words say it too).
 fn tone(id: FigureId, figure: &Figure) -> &'static str {
     match (id, figure) {
-        (FigureId::Roi | FigureId::NetResult | FigureId::LifetimeRoi | FigureId::LifetimeNet, Ok(value)) => {
-            match value.cmp(&Decimal::ZERO) {
-                std::cmp::Ordering::Greater => "good",
-                std::cmp::Ordering::Less => "bad",
-                std::cmp::Ordering::Equal => "",
-            }
-        }
+        (
+            FigureId::Roi | FigureId::NetResult | FigureId::LifetimeRoi | FigureId::LifetimeNet,
+            Ok(value),
+        ) => match value.cmp(&Decimal::ZERO) {
+            std::cmp::Ordering::Greater => "good",
+            std::cmp::Ordering::Less => "bad",
+            std::cmp::Ordering::Equal => "",
+        },
         _ => "",
     }
 }

@@ -124,7 +124,9 @@ pub fn reveal(field: Field) {
     }
     if let Some(details) = document()
         .get_element_by_id(&format!("group-{}", group.key()))
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(element).ok())
+        .and_then(|element| {
+            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(element).ok()
+        })
     {
         details.set_open(true);
     }
