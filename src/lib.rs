@@ -2,7 +2,8 @@
 //!
 //! The money math lives in [`engine`] (pure, no web dependency, tested
 //! natively); [`format`] and [`i18n`] turn it into French or English text.
-//! Everything that touches the browser is compiled for wasm32 only.
+//! The page ([`ui`]) compiles natively too, so that its first view is
+//! rendered at build time.
 
 pub mod engine;
 pub mod entry;
@@ -17,9 +18,6 @@ pub mod maps;
 pub mod scenario;
 pub mod store;
 
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
 pub mod charts;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

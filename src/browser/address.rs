@@ -9,7 +9,7 @@
 /// The link part of the address: the fragment if it has one, else the
 /// query (marketing sites link with `?meetings=…`).
 pub fn current_link() -> String {
-    let Some(location) = web_sys::window().map(|window| window.location()) else {
+    let Some(location) = crate::browser::window().map(|window| window.location()) else {
         return String::new();
     };
     let hash = location.hash().unwrap_or_default();
@@ -27,7 +27,7 @@ pub fn current_link() -> String {
 /// Replaces the address by `path#link`, dropping any query: the fragment
 /// never reaches a server log.
 pub fn replace_link(link: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
@@ -50,7 +50,7 @@ pub fn replace_link(link: &str) {
 /// the fresher of the two.
 pub fn is_reload() -> bool {
     use wasm_bindgen::JsCast;
-    web_sys::window()
+    crate::browser::window()
         .and_then(|window| window.performance())
         .and_then(|performance| {
             performance
@@ -64,7 +64,7 @@ pub fn is_reload() -> bool {
 
 /// The address that opens `link` on this page (for the printed report).
 pub fn url_for(link: &str) -> String {
-    let Some(location) = web_sys::window().map(|window| window.location()) else {
+    let Some(location) = crate::browser::window().map(|window| window.location()) else {
         return String::new();
     };
     format!(
@@ -78,7 +78,7 @@ pub fn url_for(link: &str) -> String {
 /// Writes a pending link first: the address may lag the last keystroke.
 pub fn href() -> String {
     super::pause::flush_kept();
-    web_sys::window()
+    crate::browser::window()
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default()
 }

@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 /// Writes `text` to the clipboard; false when the API is missing or the
 /// browser refuses (the caller then shows the text selected instead).
 pub async fn copy(text: &str) -> bool {
-    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+    let Some(navigator) = crate::browser::window().map(|window| window.navigator()) else {
         return false;
     };
     // `navigator.clipboard` is undefined outside secure contexts: calling it

@@ -1,10 +1,25 @@
-//! A few DOM helpers: focus, and the document's language, title and
-//! description.
+//! A few DOM helpers: the window, focus, and the document's language,
+//! title and description.
+
+/// The browser's window; `None` off the browser. The build-time prerender
+/// renders the page natively, where web-sys would panic: every browser edge
+/// asks here first, so natively it reads nothing and writes nothing (a
+/// fresh visit with the default scenario, which is what is prerendered).
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
 
 /// Moves keyboard focus to the element with this id, if any.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
-    let element = web_sys::window()
+    let element = window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
@@ -17,7 +32,7 @@ pub fn focus(id: &str) {
 /// the element with this id, if any.
 pub fn focus_within(id: &str, selector: &str) {
     use wasm_bindgen::JsCast;
-    let element = web_sys::window()
+    let element = window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
         .and_then(|container| container.query_selector(selector).ok().flatten())
@@ -30,7 +45,7 @@ pub fn focus_within(id: &str, selector: &str) {
 /// Keeps `<html lang>`, the tab's title and the meta description in the
 /// chosen language.
 pub fn set_document_language(code: &str, title: &str, description: &str) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = window().and_then(|window| window.document()) else {
         return;
     };
     if let Some(root) = document.document_element() {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = crate::browser::window().and_then(|window| window.document()) else {
         return false;
     };
     let parts = js_sys::Array::of1(&content.into());
@@ -31,7 +31,7 @@ pub fn download(name: &str, mime: &str, content: &str) -> bool {
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = crate::browser::window() {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
@@ -51,7 +51,7 @@ pub async fn chosen_text(input: &web_sys::HtmlInputElement) -> Option<String> {
 /// printed link and the address bar agree).
 pub fn print() {
     super::pause::flush_kept();
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = crate::browser::window() {
         let _ = window.print();
     }
 }

@@ -14,6 +14,7 @@ pub mod pause;
 pub mod shell;
 pub mod storage;
 pub mod tabs;
+pub mod takeover;
 pub mod visibility;
 
-pub use dom::{focus, focus_within, set_document_language};
+pub use dom::{focus, focus_within, set_document_language, window};

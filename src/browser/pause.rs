@@ -37,7 +37,7 @@ thread_local! {
 }
 
 fn now() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|window| window.performance())
         .map(|performance| performance.now())
         .unwrap_or_default()

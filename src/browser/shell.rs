@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Adds `class` to `<html>`.
 pub fn add_document_class(class: &str) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = crate::browser::window()
         .and_then(|window| window.document())
         .and_then(|document| document.document_element())
     {
@@ -20,7 +20,7 @@ pub fn add_document_class(class: &str) {
 
 /// Whether the page runs inside a frame (an iframe on another page).
 pub fn is_framed() -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return false;
     };
     match window.top() {

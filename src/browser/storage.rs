@@ -7,7 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 /// Whether `window.localStorage` exists and answers. gloo-storage's `raw()`
 /// panics when it does not, so every access checks this first.
 pub fn available() -> bool {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|window| window.local_storage().ok().flatten())
         .is_some()
 }
@@ -32,7 +32,7 @@ pub mod tab {
     use gloo_storage::{SessionStorage, Storage};
 
     fn available() -> bool {
-        web_sys::window()
+        crate::browser::window()
             .and_then(|window| window.session_storage().ok().flatten())
             .is_some()
     }

@@ -21,7 +21,7 @@ impl Drop for Listening {
 /// Calls `on_change` when another tab changes `key` (or clears storage).
 /// The caller reads the new value itself, through `browser::storage`.
 pub fn on_change(key: &'static str, on_change: impl Fn() + 'static) -> Option<Listening> {
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     let callback =
         Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             // No key: `localStorage.clear()` in another tab.

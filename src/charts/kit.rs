@@ -49,7 +49,7 @@ pub fn fit(canvas: &HtmlCanvasElement) {
 }
 
 fn pixel_ratio() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0)
 }

@@ -119,8 +119,10 @@ pub fn Control(
                 {tokens
                     .iter()
                     .map(|token| {
+                        // The attribute too, for the prerendered page.
+                        let selected = shown.with_untracked(|shown| shown == token);
                         view! {
-                            <option value=*token>{move || choice_label(lang.get(), field, token)}</option>
+                            <option value=*token selected=selected>{move || choice_label(lang.get(), field, token)}</option>
                         }
                     })
                     .collect_view()}

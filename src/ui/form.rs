@@ -108,6 +108,7 @@ pub fn MoreInputs() -> impl IntoView {
                         type="text"
                         maxlength=crate::link::MAX_NAME_CHARS
                         prop:value=move || calc.name.get()
+                        value=calc.name.get_untracked()
                         on:input=move |ev| calc.name.set(event_target_value(&ev))
                     />
                 </div>

@@ -30,10 +30,28 @@ use crate::store::{self, Loaded, Working};
 use crate::ui::notices::Notice;
 use crate::ui::state::Calculator;
 
-/// Mounts the app on `<body>`.
+/// Starts the app: over the prerendered first view when the page has one
+/// (what was typed into it is kept, the focused box keeps its focus and
+/// caret), on `<body>` otherwise.
 pub fn start() {
+    #[cfg(target_arch = "wasm32")]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    use crate::browser::takeover;
+    let Some(root) = takeover::root() else {
+        leptos::mount::mount_to_body(|| view! { <App /> });
+        takeover::mark_live();
+        return;
+    };
+    let typed = takeover::read_typed(&root);
+    let focus = typed.focus.clone();
+    TYPED.with(|kept| kept.replace(typed.values));
+    // Replaced in this same task: no frame shows an empty page.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, || view! { <App /> }).forget();
+    if let Some((name, start, end)) = focus {
+        takeover::restore_focus(&name, start, end);
+    }
+    takeover::mark_live();
 }
 
 /// Where the first scenario comes from: a shared link wins, then the
@@ -54,7 +72,8 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
         Some((Loaded::Newer(_), _)) => notices.push(Notice::StorageNewer),
         None => {}
     }
-    if !storage::available() {
+    // Off the browser (the prerender) there is no storage to miss.
+    if crate::browser::window().is_some() && !storage::available() {
         notices.push(Notice::StorageOff);
     }
     // A reload shows what this tab showed: its own copy (the address may lag
@@ -111,10 +130,18 @@ fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
 /// How long the autosave and the address wait for typing to pause.
 const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
 
+thread_local! {
+    /// `(name, text)` of the boxes a visitor typed into before the app took
+    /// over the prerendered page: `start` reads them, the app takes them once.
+    static TYPED: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let (draft, lang, notices, opening) = initial_scenario();
     let calc = Calculator::new(&draft, lang);
+    calc.keep_typed(&TYPED.with(|kept| kept.take()));
     provide_context(calc);
     // The language alone, for components that need nothing else (NumberInput).
     provide_context(calc.lang);
@@ -234,4 +261,14 @@ pub fn App() -> impl IntoView {
         <figures::SummaryBar />
         <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>
     }
+}
+
+/// The page's first view as HTML, rendered natively by the same components
+/// the browser mounts (the default scenario, in French): what
+/// `src/bin/prerender.rs` writes into the built `index.html`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_view_html() -> String {
+    let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
+    let owner = Owner::new_root(Some(context));
+    owner.with(|| view! { <App /> }.to_html())
 }

@@ -133,6 +133,10 @@ pub fn NumberInput(
             // changes (re-setting ~60 unchanged values per keystroke made
             // Chromium lay all of them out again, issue #4).
             prop:value=move || shown.get()
+            // Also as the attribute: the prerendered page shows it, and a
+            // box whose text differs from it was typed into before the app
+            // started (browser::takeover).
+            value=shown.get_untracked()
             on:input=move |ev| on_text.run(event_target_value(&ev))
             on:blur=move |_| {
                 if let Some(leave) = on_leave {

@@ -240,6 +240,24 @@ impl Calculator {
         }
     }
 
+    /// Puts what a visitor typed into the prerendered page's boxes (text in
+    /// French, the prerendered page's language) into the boxes of the live
+    /// one: the main form's inputs and the scenario's name; other boxes are
+    /// below the fold, where nobody types in the first seconds.
+    pub fn keep_typed(&self, typed: &[(String, String)]) {
+        let lang = self.lang.get_untracked();
+        for (name, text) in typed {
+            if name == "scenario-name" {
+                self.name.set(text.clone());
+            } else if let Some(field) = Field::from_key(name) {
+                let text = crate::format::retyped(text, Lang::Fr, lang);
+                self.variant(Variant::Central).texts.update(|texts| {
+                    texts.insert(field, text);
+                });
+            }
+        }
+    }
+
     /// Puts `values` in the main form (the central scenario); the variants'
     /// overrides, the risk settings and the segments stay as they are.
     pub fn load_central(&self, values: &crate::scenario::PlainValues) {

@@ -88,7 +88,10 @@ fn GoalKindSelect(state: Local<GoalInputs>) -> impl IntoView {
                 }
             >
                 {GoalKind::ALL
-                    .map(|kind| view! { <option value=kind.token()>{move || goal_kind_label(lang.get(), kind)}</option> })
+                    .map(|kind| {
+                        let selected = state.inputs.with_untracked(|goal| goal.kind == kind);
+                        view! { <option value=kind.token() selected=selected>{move || goal_kind_label(lang.get(), kind)}</option> }
+                    })
                     .collect_view()}
             </select>
         </div>

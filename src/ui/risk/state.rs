@@ -27,7 +27,7 @@ pub struct Request {
 }
 
 pub fn now() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
