@@ -292,6 +292,27 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
         (Lang::Fr, Repeated) => "paramètre répété, la dernière valeur est retenue",
         (Lang::En, Repeated) => "repeated parameter, the last value is used",
+        (Lang::Fr, Cut { .. }) => "trop long, coupé à",
+        (Lang::En, Cut { .. }) => "too long, cut to",
+        (Lang::Fr, BadEncoding) => {
+            "codage illisible (un «\u{a0}%\u{a0}» mal formé ou du texte non UTF-8), ignoré"
+        }
+        (Lang::En, BadEncoding) => {
+            "unreadable encoding (a malformed “%” or text that is not UTF-8), ignored"
+        }
+        (Lang::Fr, OverriddenByFragment) => {
+            "aussi donné après le «\u{a0}#\u{a0}» de l’adresse, dont la valeur est retenue"
+        }
+        (Lang::En, OverriddenByFragment) => {
+            "also given after the “#” of the address, whose value is used"
+        }
+    };
+    let why = match &item.reason {
+        Cut { max } => lang.pick(
+            format!("{why} {max}\u{a0}caractères"),
+            format!("{why} {max} characters"),
+        ),
+        _ => why.to_string(),
     };
     // A main-form value gets its field's message, bounds included.
     let field_message = match &item.reason {
@@ -301,7 +322,7 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
     };
     let why = match field_message {
         Some(message) => format!("{why}. {message}"),
-        None => why.to_string(),
+        None => why,
     };
     let what = if item.value.is_empty() {
         super::quoted(lang, &item.key)
