@@ -168,9 +168,13 @@ proptest! {
     ) {
         let library = Library {
             schema: SCHEMA,
+            writes: Vec::new(),
+            // Ids are unique, as the app writes them (a repeated id is
+            // repaired on read: tests/storage.rs).
             scenarios: entries
                 .into_iter()
-                .map(|(draft, id, revision, updated)| SavedScenario { id, revision, updated, draft })
+                .enumerate()
+                .map(|(n, (draft, id, revision, updated))| SavedScenario { id: format!("{id}.{n}"), revision, updated, draft })
                 .collect(),
         };
         prop_assert_eq!(decode_library(&encode_library(&library)), Loaded::Found(library));
