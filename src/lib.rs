@@ -4,6 +4,7 @@
 //! natively); [`format`] and [`i18n`] turn it into French or English text.
 //! Everything that touches the browser is compiled for wasm32 only.
 
+pub mod csv;
 pub mod engine;
 pub mod export;
 pub mod format;

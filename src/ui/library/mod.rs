@@ -388,42 +388,45 @@ impl Shelf {
         self.save_as(calc);
     }
 
-    /// Adds imported scenarios as new entries and opens the first.
+    /// Adds imported scenarios as new entries, as many as there is room
+    /// for, and opens the first. `problems` are what the file did not give.
     pub fn add_imported(
         &self,
         calc: &Calculator,
         drafts: Vec<Draft>,
         problems: Vec<ImportProblem>,
     ) {
-        let skipped = problems.len();
+        use crate::export::ImportIssue;
+        // Values and entries not taken; the file's own problems are listed
+        // but are not values.
+        let skipped = problems.iter().filter(|p| p.scenario.is_some()).count();
+        // Scenarios the file holds past what one import reads.
+        let unread = problems
+            .iter()
+            .find_map(|p| match p.issue {
+                ImportIssue::TooManyScenarios { found } => Some(found),
+                _ => None,
+            })
+            .map_or(0, |found| found.saturating_sub(drafts.len()));
         if drafts.is_empty() {
             self.said.set(Some(Said::ImportFailed));
             self.problems.set(problems);
             return;
         }
         let mut library = self.fresh();
-        let now = clock::now_ms();
-        let mut first = None;
-        for draft in &drafts {
-            let mut draft = draft.clone();
-            if draft.name.trim().is_empty() {
-                draft.name = library_text(calc.lang.get_untracked(), T::Untitled).to_string();
-            }
-            draft.name = library.free_name(&draft.name);
-            match library.save_new(&draft, now, clock::salt()) {
-                Ok(saved) => {
-                    first.get_or_insert((saved, draft));
-                }
-                Err(_) => {
-                    self.say(Said::Full);
-                    return;
-                }
-            }
+        let untitled = library_text(calc.lang.get_untracked(), T::Untitled);
+        let added = library.add_imported(&drafts, untitled, clock::now_ms(), clock::salt);
+        if added.count == 0 {
+            self.said.set(Some(Said::ImportNoRoom {
+                count: drafts.len() + unread,
+            }));
+            self.problems.set(problems);
+            return;
         }
         if !self.commit(library) {
             return;
         }
-        if let Some((saved, draft)) = first {
+        if let Some((saved, draft)) = added.first {
             self.undo.set(Some(Undo::Opened {
                 draft: calc.draft(),
                 saved: self.current.get_untracked(),
@@ -433,8 +436,9 @@ impl Shelf {
             self.conflict.set(None);
         }
         self.said.set(Some(Said::Imported {
-            count: drafts.len(),
+            count: added.count,
             skipped,
+            left_out: added.left_out + unread,
         }));
         self.problems.set(problems);
     }
