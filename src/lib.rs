@@ -12,7 +12,9 @@ pub mod i18n;
 pub mod library;
 pub mod link;
 pub mod maps;
+pub mod notice;
 pub mod scenario;
+pub mod start;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

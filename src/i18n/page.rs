@@ -239,7 +239,6 @@ pub fn reading(lang: Lang, reading: &Reading) -> String {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
-    StorageUnreadable,
     StorageNewer,
     StorageOff,
     SaveFailed,
@@ -249,7 +248,6 @@ pub enum NoticeKind {
 impl NoticeKind {
     pub fn testid(self) -> &'static str {
         match self {
-            NoticeKind::StorageUnreadable => "storage-unreadable",
             NoticeKind::StorageNewer => "storage-newer",
             NoticeKind::StorageOff => "storage-off",
             NoticeKind::SaveFailed => "save-failed",
@@ -261,8 +259,6 @@ impl NoticeKind {
 pub fn notice_text(lang: Lang, kind: NoticeKind) -> &'static str {
     use NoticeKind::*;
     match (lang, kind) {
-        (Lang::Fr, StorageUnreadable) => "Les données enregistrées dans ce navigateur étaient illisibles\u{a0}: le calculateur repart des valeurs par défaut. Leur copie brute est conservée à part, rien n’est effacé.",
-        (Lang::En, StorageUnreadable) => "The data saved in this browser could not be read: the calculator starts from the defaults. A raw copy is kept aside; nothing was erased.",
         (Lang::Fr, StorageNewer) => "Ce navigateur contient des données d’une version plus récente du calculateur\u{a0}: elles ne sont ni lues ni modifiées ici.",
         (Lang::En, StorageNewer) => "This browser holds data from a newer version of the calculator: it is neither read nor changed here.",
         (Lang::Fr, StorageOff) => "L’enregistrement local est désactivé dans ce navigateur\u{a0}: vos saisies restent valables tant que la page est ouverte. Copiez le lien pour les garder.",
