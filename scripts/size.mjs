@@ -12,9 +12,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 const GOAL_KIB = 120;
 const HARD_KIB = 140;
 // The size reached (400.6 KiB on 2026-11-29, 406.5 KiB after that day's
-// fixes), plus a margin for another toolchain's code generation: a new
-// panel or dependency shows up, a compiler update does not.
-const HELD_KIB = 407;
+// fixes, 418 KiB with issue 19's storage guarantees), plus a margin for
+// another toolchain's code generation: a new panel or dependency shows up,
+// a compiler update does not.
+const HELD_KIB = 419;
 const dist = process.env.DIST || "dist";
 
 function files(dir) {
