@@ -68,7 +68,9 @@ pub fn choose(read: &Read) -> Start {
     if !read.storage {
         notices.push(Notice::StorageOff);
     }
-    let set_aside = matches!(stored, Some(Loaded::Unreadable));
+    // An embedded page leaves the visitor's storage alone; the main page
+    // will keep it aside on the next visit.
+    let set_aside = matches!(stored, Some(Loaded::Unreadable)) && !decoded.embed.on;
     let saved_working = match stored {
         Some(Loaded::Found(working)) => Some(working),
         _ => None,

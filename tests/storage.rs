@@ -423,6 +423,12 @@ fn unreadable_newer_or_missing_storage_is_said() {
     });
     assert!(start.set_aside);
     assert_eq!(start.opening, Opening::Fresh);
+    // An embedded page leaves the visitor's storage alone.
+    let start = choose(&Read {
+        working: Some("{broken".into()),
+        ..read("embed=1", "")
+    });
+    assert!(!start.set_aside && !start.may_save);
     let start = choose(&Read {
         working: Some(r#"{"schema":5,"draft":{}}"#.into()),
         ..read("", "")

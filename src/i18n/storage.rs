@@ -49,6 +49,10 @@ pub fn report_text(lang: Lang, report: &StorageReport) -> String {
             "Vos scénarios enregistrés étaient illisibles\u{a0}: la liste repart vide.",
             "Your saved scenarios could not be read: the list starts empty.",
         ),
+        (Found::Displaced, _) => lang.pick(
+            "Des données illisibles ont pris la place du scénario enregistré dans ce navigateur (un autre onglet ou une autre version\u{a0}?)\u{a0}: le scénario affiché reste tel quel.",
+            "Unreadable data took the place of the scenario saved in this browser (another tab or another version?): the scenario on screen stays as it is.",
+        ),
         (Found::Repaired { .. }, _) if report.kept.is_none() => lang.pick(
             "Des scénarios enregistrés portaient le même identifiant\u{a0}: chacun a maintenant le sien, et tous sont dans la liste.",
             "Some saved scenarios had the same identifier: each now has its own, and all are in the list.",
@@ -61,7 +65,24 @@ pub fn report_text(lang: Lang, report: &StorageReport) -> String {
     let what = match (&report.found, working) {
         (Found::Unreadable, true) => lang.pick("Sa copie brute", "Its raw copy"),
         (Found::Unreadable, false) => lang.pick("Leur copie brute", "Their raw copy"),
+        (Found::Displaced, _) => lang.pick("Leur copie brute", "Their raw copy"),
         _ => lang.pick("La liste telle qu’elle était", "The list as it was"),
+    };
+    // Only a library read in part holds what an import can take back.
+    let imports = match report.found {
+        Found::Repaired { .. } => lang.pick(
+            " Le fichier téléchargé s’importe dans «\u{a0}Mes scénarios\u{a0}».",
+            " The downloaded file can be imported into “My scenarios”.",
+        ),
+        _ => "",
+    };
+    // What this page does about the value left in place.
+    let in_place = match working {
+        true => lang.pick(
+            " Le scénario affiché n’est gardé que dans cet onglet.",
+            " The scenario on screen is kept in this tab only.",
+        ),
+        false => "",
     };
     let kept = match &report.kept {
         None => String::new(),
@@ -79,13 +100,13 @@ pub fn report_text(lang: Lang, report: &StorageReport) -> String {
                 )
             };
             lang.pick(
-                format!(" {what} ({}) est gardée sous {}\u{a0}; {erased}. Le fichier téléchargé s’importe dans «\u{a0}Mes scénarios\u{a0}».", size(lang, *bytes), q(key)),
-                format!(" {what} ({}) is kept under {}; {erased}. The downloaded file can be imported into “My scenarios”.", size(lang, *bytes), q(key)),
+                format!(" {what} ({}) est gardée sous {}\u{a0}; {erased}.{imports}", size(lang, *bytes), q(key)),
+                format!(" {what} ({}) is kept under {}; {erased}.{imports}", size(lang, *bytes), q(key)),
             )
         }
         Some(Kept::InPlace { key, bytes }) => lang.pick(
-            format!(" Le stockage est trop plein pour en garder une copie\u{a0}: les données restent telles quelles sous {} ({}), et cette page n’écrit rien par-dessus. Téléchargez-les pour les garder.", q(key), size(lang, *bytes)),
-            format!(" Storage is too full to keep a copy: the data stays as it was under {} ({}), and this page writes nothing over it. Download it to keep it.", q(key), size(lang, *bytes)),
+            format!(" Le stockage est trop plein pour en garder une copie\u{a0}: les données restent telles quelles sous {} ({}), et cette page n’écrit rien par-dessus. Téléchargez-les pour les garder.{in_place}", q(key), size(lang, *bytes)),
+            format!(" Storage is too full to keep a copy: the data stays as it was under {} ({}), and this page writes nothing over it. Download it to keep it.{in_place}", q(key), size(lang, *bytes)),
         ),
     };
     format!("{found}{kept}")
@@ -277,6 +298,7 @@ mod tests {
         ];
         let found = [
             Found::Unreadable,
+            Found::Displaced,
             Found::Repaired {
                 unreadable: vec![
                     EntryLabel {

@@ -197,6 +197,10 @@ pub struct StorageReport {
 pub enum Found {
     /// Nothing in it could be read.
     Unreadable,
+    /// Unreadable data took the place of the working scenario while the
+    /// page was open (another tab, another version): the scenario on
+    /// screen is kept.
+    Displaced,
     /// A library read in part ([`LibraryRead`]).
     Repaired {
         unreadable: Vec<EntryLabel>,

@@ -56,16 +56,19 @@ fn initial_scenario() -> Start {
     let mut start = start::choose(&read);
     if let (true, Some(raw)) = (start.set_aside, &read.working) {
         let kept = store::keep_aside(&mut Local, Source::Working, raw);
-        start.notices.push(unreadable_working(kept));
+        start
+            .notices
+            .push(unreadable_working(Found::Unreadable, kept));
     }
     start
 }
 
-/// The working scenario could not be read; `kept` says where it is now.
-fn unreadable_working(kept: store::Kept) -> Notice {
+/// The working scenario could not be read (at start, or `found` later in
+/// its place); `kept` says where it is now.
+fn unreadable_working(found: Found, kept: store::Kept) -> Notice {
     Notice::Storage(StorageReport {
         source: Source::Working,
-        found: Found::Unreadable,
+        found,
         kept: Some(kept),
     })
 }
@@ -84,6 +87,11 @@ const SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
 #[component]
 pub fn App() -> impl IntoView {
     let start = initial_scenario();
+    // Unreadable data left in place at start is said then, not again.
+    let left_in_place = start.notices.iter().any(|notice| {
+        matches!(notice, Notice::Storage(report)
+            if report.source == Source::Working && matches!(report.kept, Some(store::Kept::InPlace { .. })))
+    });
     let calc = Calculator::new(&start.draft, start.lang);
     provide_context(calc);
     let notices = RwSignal::new(start.notices);
@@ -133,6 +141,7 @@ pub fn App() -> impl IntoView {
     // and whether the stored working scenario may no longer be written.
     let last_written = StoredValue::new(None::<String>);
     let blocked = StoredValue::new(false);
+    let start_said = StoredValue::new(left_in_place);
     Effect::new(move |_| {
         calc.track_draft();
         calc.lang.track();
@@ -168,7 +177,7 @@ pub fn App() -> impl IntoView {
             let (kept, written) = store::write_working(&mut Local, &encoded, last.as_deref());
             if let Some(kept) = kept {
                 // Another tab or version left unreadable data: it is copied.
-                add_notice(notices, unreadable_working(kept));
+                add_notice(notices, unreadable_working(Found::Displaced, kept));
             }
             match written {
                 Ok(()) => last_written.set_value(Some(encoded)),
@@ -179,7 +188,12 @@ pub fn App() -> impl IntoView {
                 }
                 Err(Refused::Unreadable(kept)) => {
                     blocked.set_value(true);
-                    add_notice(notices, unreadable_working(kept));
+                    // Left in place at start, it was said then (the user may
+                    // have dismissed it); found now, it is said now.
+                    let said = start_said.get_value();
+                    if !said {
+                        add_notice(notices, unreadable_working(Found::Displaced, kept));
+                    }
                 }
             }
         });

@@ -19,7 +19,7 @@ const SHOWN_IGNORED: usize = 8;
 fn testid(notice: &Notice) -> String {
     let name = match (notice, kind(notice)) {
         (Notice::Storage(report), _) => match report.found {
-            Found::Unreadable => "storage-unreadable",
+            Found::Unreadable | Found::Displaced => "storage-unreadable",
             Found::Repaired { .. } => "storage-repaired",
         },
         (_, Some(kind)) => kind.testid(),

@@ -103,6 +103,21 @@ test("2. a newer unreadable value never overwrites an older backup", async () =>
   await context.close();
 });
 
+test("2. unreadable data written in another tab's place is copied before the autosave writes over it", async () => {
+  const context = await freshContext(browser);
+  const page = await open(context);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, WORKING);
+  await store(page, WORKING, "{foreign");
+  await page.fill('input[name="price"]', "160");
+  await page.waitForFunction((key) => (localStorage.getItem(key) || "").includes('"price":"160"'), WORKING);
+  assert.equal(await stored(page, BACKUP), "{foreign");
+  const notice = await page.textContent('[data-testid="notice-storage-unreadable"]');
+  assert.match(notice, /ont pris la place du scénario enregistré/);
+  assert.match(notice, /«\u00a0teleprospection-roi\/unreadable-backup\u00a0»/);
+  assert.equal(await page.inputValue('input[name="price"]'), "160", "the scenario on screen stays");
+  await context.close();
+});
+
 /// Clicks `testid` in every page at the same instant (one shared clock).
 async function atOnce(pages, testid) {
   const at = Date.now() + 400;
