@@ -1,7 +1,7 @@
 //! Export and import: a JSON file of scenarios (every input of every
-//! variant, with a schema version) that imports back with validation, and a
-//! CSV of one scenario's inputs and results for spreadsheets. Pure: the
-//! download and the file picker are `browser::files`.
+//! variant, with a schema version) that imports back with validation. Pure:
+//! the download and the file picker are `browser::files`; the CSV for
+//! spreadsheets is `crate::csv`.
 //!
 //! JSON, schema 1:
 //! ```json
@@ -22,20 +22,20 @@
 //!
 //! Import never fails as a whole unless the file is not an export: what is
 //! valid loads, and every value that was not taken is listed.
+//!
+//! Import also reads what the app stores (`crate::store`): a working
+//! scenario or a library, as the crash screen, a backup or a copy of the
+//! browser's storage give them. A library is read entry by entry, and an
+//! entry that cannot be read is listed.
 
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::engine::{
-    derive_variant, evaluate, Field, FigureId, FigureUnit, Inputs, Problem, Variant,
-};
-use crate::i18n::library::{library_text, LibraryText as T};
-use crate::i18n::page::{text as page_text, Text};
-use crate::i18n::{choice_label, field_label, field_unit, figure_label, Lang};
-use crate::library::MAX_SAVED;
+use crate::engine::{derive_variant, Field, Inputs, Problem, Variant};
+use crate::i18n::Lang;
 use crate::link::MAX_NAME_CHARS;
 use crate::maps::map_of;
 use crate::scenario::{Draft, PlainValues};
+use crate::store::{decode_working, read_library, Loaded, MAX_SAVED};
 
 /// What the `format` member of an export says.
 pub const FORMAT: &str = "teleprospection-roi/scenarios";
@@ -147,8 +147,8 @@ pub fn export_json(scenarios: &[&Draft]) -> String {
 /// Why part of an imported file was not taken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportIssue {
-    /// The whole file: larger than [`MAX_IMPORT_BYTES`].
-    TooLarge,
+    /// The whole file: `bytes` long, more than [`MAX_IMPORT_BYTES`].
+    TooLarge { bytes: usize },
     /// The whole file: not JSON.
     NotJson,
     /// The whole file: JSON, but not an export of this calculator.
@@ -157,10 +157,14 @@ pub enum ImportIssue {
     Newer(u32),
     /// The file holds no scenario.
     NoScenarios,
-    /// Scenarios past [`MAX_SAVED`] were left out.
-    TooManyScenarios,
-    /// An entry of `scenarios` is not a scenario object.
+    /// The file holds `found` scenarios: those past [`MAX_SAVED`] (as many
+    /// as the list can ever hold) were not read.
+    TooManyScenarios { found: usize },
+    /// An entry of `scenarios` is not a scenario object (or, in a stored
+    /// library, cannot be read; its name, if readable, is the key).
     NotAScenario,
+    /// A name longer than [`MAX_NAME_CHARS`]: its first characters are taken.
+    Cut { max: usize },
     /// A member or input key this format does not have.
     UnknownKey,
     /// A value that is neither text nor a number (or a name that is not text).
@@ -281,7 +285,7 @@ pub fn import_json(text: &str) -> Imported {
         scenario: None,
     };
     if text.len() > MAX_IMPORT_BYTES {
-        file.add("", ImportIssue::TooLarge);
+        file.add("", ImportIssue::TooLarge { bytes: text.len() });
         return imported;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -289,6 +293,10 @@ pub fn import_json(text: &str) -> Imported {
         file.add("", ImportIssue::NotJson);
         return imported;
     };
+    if root.member("format").is_none() && root.member("schema").is_some() {
+        import_stored(text, &mut imported);
+        return imported;
+    }
     let is_ours = matches!(root.member("format"), Some(Json::Text(format)) if format == FORMAT);
     let schema = match root.member("schema") {
         Some(Json::Text(schema)) => schema.parse::<u32>().ok(),
@@ -308,7 +316,12 @@ pub fn import_json(text: &str) -> Imported {
         file.add("", ImportIssue::NoScenarios);
     }
     if entries.len() > MAX_SAVED {
-        file.add("", ImportIssue::TooManyScenarios);
+        file.add(
+            "",
+            ImportIssue::TooManyScenarios {
+                found: entries.len(),
+            },
+        );
     }
     for (index, entry) in entries.iter().take(MAX_SAVED).enumerate() {
         let mut report = Report {
@@ -320,6 +333,48 @@ pub fn import_json(text: &str) -> Imported {
         }
     }
     imported
+}
+
+/// A working scenario or a library as the app stores them.
+fn import_stored(text: &str, imported: &mut Imported) {
+    let mut file = Report {
+        problems: &mut imported.problems,
+        scenario: None,
+    };
+    match decode_working(text) {
+        Loaded::Found(working) => {
+            imported.scenarios.push(working.draft);
+            return;
+        }
+        Loaded::Newer(schema) => {
+            file.add("", ImportIssue::Newer(schema));
+            return;
+        }
+        Loaded::Unreadable => {}
+    }
+    match read_library(text) {
+        Loaded::Found(read) => {
+            let found = read.library.scenarios.len() + read.unreadable.len() + read.beyond_cap;
+            if found == 0 {
+                file.add("", ImportIssue::NoScenarios);
+            }
+            if read.beyond_cap > 0 {
+                file.add("", ImportIssue::TooManyScenarios { found });
+            }
+            for entry in read.unreadable {
+                let mut report = Report {
+                    problems: &mut imported.problems,
+                    scenario: Some(entry.position),
+                };
+                report.add(entry.name.unwrap_or_default(), ImportIssue::NotAScenario);
+            }
+            imported
+                .scenarios
+                .extend(read.library.scenarios.into_iter().map(|entry| entry.draft));
+        }
+        Loaded::Newer(schema) => file.add("", ImportIssue::Newer(schema)),
+        Loaded::Unreadable => file.add("", ImportIssue::NotAnExport),
+    }
 }
 
 const MEMBERS: [&str; 6] = [
@@ -343,7 +398,17 @@ fn scenario_from(entry: &Json, report: &mut Report) -> Option<Draft> {
     }
     let name = match entry.member("name") {
         None => String::new(),
-        Some(Json::Text(name)) => name.chars().take(MAX_NAME_CHARS).collect(),
+        Some(Json::Text(name)) => {
+            if name.chars().count() > MAX_NAME_CHARS {
+                report.add(
+                    "name",
+                    ImportIssue::Cut {
+                        max: MAX_NAME_CHARS,
+                    },
+                );
+            }
+            name.chars().take(MAX_NAME_CHARS).collect()
+        }
         Some(_) => {
             report.add("name", ImportIssue::NotAValue);
             String::new()
@@ -487,135 +552,6 @@ fn overridden_from(entry: &Json, which: Variant, report: &mut Report) -> Vec<Fie
             Vec::new()
         }
     }
-}
-
-// ---------------------------------------------------------------------------
-// CSV
-// ---------------------------------------------------------------------------
-
-/// How a spreadsheet in `lang`'s locale reads CSV: French Excel and
-/// LibreOffice expect `;` between cells and the decimal comma.
-fn separator(lang: Lang) -> char {
-    lang.pick(';', ',')
-}
-
-/// One text cell: quoted when it holds the separator, a quote or a line
-/// break; a leading `=`, `+`, `-` or `@` is escaped with `'` so that a
-/// scenario name is never run as a formula.
-fn text_cell(text: &str, lang: Lang) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([separator(lang), '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// A plain decimal (`-12.5`) as the spreadsheet reads it: `-12,5` in French.
-fn number_cell(plain: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => plain.replace('.', ","),
-        Lang::En => plain.to_string(),
-    }
-}
-
-/// A figure in the unit its column states: ratios as percent numbers,
-/// amounts to the cent, at most two decimals; empty when undefined.
-fn figure_cell(
-    id: FigureId,
-    figure: &Result<Decimal, crate::engine::Undefined>,
-    lang: Lang,
-) -> String {
-    let Ok(value) = figure else {
-        return String::new();
-    };
-    let value = match id.unit() {
-        FigureUnit::Ratio => value.checked_mul(Decimal::ONE_HUNDRED),
-        _ => Some(*value),
-    };
-    value
-        .map(|v| {
-            let rounded = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            number_cell(&rounded.normalize().to_string(), lang)
-        })
-        .unwrap_or_default()
-}
-
-fn figure_unit(lang: Lang, id: FigureId) -> &'static str {
-    match id.unit() {
-        FigureUnit::Count => "",
-        FigureUnit::Money => "€",
-        FigureUnit::Ratio => "%",
-        FigureUnit::Multiple => "×",
-        FigureUnit::Month => library_text(lang, T::CsvMonth),
-    }
-}
-
-/// The CSV of one scenario: its name, the date and the link, then every
-/// input and every figure for the prudent, central and ambitious variants.
-/// UTF-8 with a byte-order mark (so that Excel reads accents and `€`),
-/// CRLF line ends, `;` and the decimal comma in French, `,` and the
-/// decimal point in English.
-pub fn export_csv(draft: &Draft, lang: Lang, date: &str, link: &str) -> String {
-    let sep = separator(lang).to_string();
-    let mut out = String::from('\u{feff}');
-    let mut row = |cells: &[String]| {
-        out.push_str(&cells.join(&sep));
-        out.push_str("\r\n");
-    };
-    let text = |t: &str| text_cell(t, lang);
-    let label = |key: T| text(library_text(lang, key));
-    row(&[label(T::CsvScenario), text(&draft.name)]);
-    row(&[label(T::CsvDate), text(date)]);
-    row(&[label(T::CsvLink), text(link)]);
-    row(&[]);
-    let variants = Variant::ALL.map(|which| draft.inputs(which));
-    let heading = |first: T| {
-        let mut cells = vec![label(first), label(T::CsvUnit)];
-        cells.extend(Variant::ALL.iter().map(|which| {
-            text(page_text(
-                lang,
-                match which {
-                    Variant::Prudent => Text::Prudent,
-                    Variant::Central => Text::Central,
-                    Variant::Ambitious => Text::Ambitious,
-                },
-            ))
-        }));
-        cells
-    };
-    row(&heading(T::CsvInput));
-    for field in Field::ALL {
-        let mut cells = vec![
-            text(field_label(lang, field)),
-            text(field_unit(lang, field)),
-        ];
-        cells.extend(variants.iter().map(|inputs| {
-            let plain = inputs.plain(field);
-            match inputs.number(field) {
-                Some(_) => number_cell(&plain, lang),
-                None => text(choice_label(lang, field, &plain)),
-            }
-        }));
-        row(&cells);
-    }
-    row(&[]);
-    row(&heading(T::CsvResult));
-    let outcomes = variants.map(|inputs| evaluate(&inputs));
-    for id in FigureId::ALL {
-        let mut cells = vec![text(figure_label(lang, id)), text(figure_unit(lang, id))];
-        cells.extend(
-            outcomes
-                .iter()
-                .map(|o| figure_cell(id, &o.figure(id), lang)),
-        );
-        row(&cells);
-    }
-    out
 }
 
 /// A file name for an export: the scenario's name reduced to letters,

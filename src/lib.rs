@@ -5,6 +5,7 @@
 //! The page ([`ui`]) compiles natively too, so that its first view is
 //! rendered at build time.
 
+pub mod csv;
 pub mod engine;
 pub mod entry;
 pub mod export;
@@ -15,7 +16,9 @@ pub mod lang;
 pub mod library;
 pub mod link;
 pub mod maps;
+pub mod notice;
 pub mod scenario;
+pub mod start;
 pub mod store;
 
 pub mod browser;

@@ -6,14 +6,15 @@
 //! library as freshly read from storage, and a save over an entry is
 //! refused when that entry changed since this tab last saw it
 //! ([`SaveOver::Conflict`]), so no save silently overwrites a newer one.
+//! Two writes made in the same instant (each tab still reading the library
+//! as it was) are caught afterwards: the tab whose write was lost applies
+//! its change again on top of the other's ([`Library::rebase`]).
 
 use crate::engine::{evaluate, Figure, Variant};
 use crate::link::MAX_NAME_CHARS;
 use crate::scenario::Draft;
+pub use crate::store::MAX_SAVED;
 use crate::store::{Library, SavedRef, SavedScenario};
-
-/// More than anyone keeps; bounds the stored size and the list.
-pub const MAX_SAVED: usize = 300;
 
 /// The library is full ([`MAX_SAVED`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,19 +46,43 @@ pub enum Said {
     UpdatedElsewhere(String),
     /// A save was refused: another tab saved a newer version.
     Conflict(String),
+    /// This tab's save was lost: another tab saved the same scenario in
+    /// the same instant, and its version is the one stored.
+    Raced(String),
+    /// Another tab wrote the library between this tab's read and write:
+    /// nothing was written.
+    ChangedMeanwhile,
     /// The page opened a shared link.
     LinkOpened,
+    /// `count` scenarios were added; `skipped` values or entries of the
+    /// file were not taken (listed); `left_out` scenarios did not fit in
+    /// the list, which had room for `count` only.
     Imported {
         count: usize,
         skipped: usize,
+        left_out: usize,
     },
     ImportFailed,
+    /// The file's `count` scenarios were not imported: the list is full.
+    ImportNoRoom {
+        count: usize,
+    },
     SaveFailed,
     /// Storage is off: the library lives in this page only.
     InMemory,
     Full,
     /// The stored library is newer or unreadable: not written.
     ReadOnly,
+}
+
+/// What [`Library::add_imported`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+    /// The first scenario added, to open.
+    pub first: Option<(SavedRef, Draft)>,
+    pub count: usize,
+    /// Scenarios that did not fit ([`MAX_SAVED`]).
+    pub left_out: usize,
 }
 
 /// The headline ROI of a saved scenario (its central variant).
@@ -211,6 +236,72 @@ impl Library {
             ..source.draft.clone()
         };
         Some(self.save_new(&draft, now, salt))
+    }
+
+    /// Adds imported scenarios as new entries while there is room, under
+    /// free names (`untitled` for a scenario without one).
+    pub fn add_imported(
+        &mut self,
+        drafts: &[Draft],
+        untitled: &str,
+        now: u64,
+        mut salt: impl FnMut() -> u32,
+    ) -> Added {
+        let room = MAX_SAVED.saturating_sub(self.scenarios.len());
+        let mut added = Added {
+            first: None,
+            count: 0,
+            left_out: drafts.len().saturating_sub(room),
+        };
+        for draft in drafts.iter().take(room) {
+            let mut draft = draft.clone();
+            if draft.name.trim().is_empty() {
+                draft.name = untitled.to_string();
+            }
+            draft.name = self.free_name(&draft.name);
+            if let Ok(saved) = self.save_new(&draft, now, salt()) {
+                added.first.get_or_insert((saved, draft));
+                added.count += 1;
+            }
+        }
+        added
+    }
+
+    /// Applies again, on top of this library (the one stored now), the
+    /// change that turned `base` into `mine`, a write of this tab that a
+    /// write from another tab, made in the same instant from `base` too,
+    /// replaced. Added entries are added (while there is room); changed
+    /// ones are written where this library still has `base`'s version;
+    /// deleted ones are deleted where it still has `base`'s version. Gives
+    /// the ids that both tabs changed differently: this library's version
+    /// is kept and the caller decides (for the scenario on screen, the
+    /// user does); and the added entries that did not fit.
+    pub fn rebase(&mut self, base: &Library, mine: &Library) -> (Vec<String>, Vec<SavedScenario>) {
+        let mut clashes = Vec::new();
+        let mut left_out = Vec::new();
+        for entry in &mine.scenarios {
+            let before = base.find(&entry.id);
+            if before == Some(entry) {
+                continue;
+            }
+            let room = self.scenarios.len() < MAX_SAVED;
+            match self.find_mut(&entry.id) {
+                Some(stored) if stored == entry => {}
+                Some(stored) if Some(&*stored) == before => *stored = entry.clone(),
+                Some(stored) if stored.draft.same_as(&entry.draft) => {}
+                Some(stored) => clashes.push(stored.id.clone()),
+                // Added here, or changed here and deleted there: a change
+                // outweighs a deletion (nothing is lost).
+                None if room => self.scenarios.push(entry.clone()),
+                None => left_out.push(entry.clone()),
+            }
+        }
+        for entry in &base.scenarios {
+            if mine.find(&entry.id).is_none() && self.find(&entry.id) == Some(entry) {
+                self.delete(&entry.id);
+            }
+        }
+        (clashes, left_out)
     }
 
     /// Removes an entry and gives it back, for undo.
@@ -389,5 +480,78 @@ mod tests {
             library.save_new(&draft("A", "100"), n as u64, 0).unwrap();
         }
         assert_eq!(library.save_new(&draft("A", "100"), 0, 0), Err(Full));
+    }
+
+    #[test]
+    fn an_import_takes_what_fits_and_says_what_did_not() {
+        let mut library = Library::default();
+        library.save_new(&draft("Kept", "100"), 1, 1).unwrap();
+        let drafts: Vec<Draft> = (0..500).map(|n| draft(&format!("I{n}"), "100")).collect();
+        let mut salt = 0;
+        let added = library.add_imported(&drafts, "Untitled", 2, || {
+            salt += 1;
+            salt
+        });
+        assert_eq!(added.count, MAX_SAVED - 1);
+        assert_eq!(added.left_out, 500 - (MAX_SAVED - 1));
+        assert_eq!(library.scenarios.len(), MAX_SAVED);
+        assert_eq!(added.first.unwrap().1.name, "I0");
+        // Full: nothing more goes in, and all of it is said left out.
+        let again = library.add_imported(&drafts[..3], "Untitled", 3, || 7);
+        assert_eq!((again.count, again.left_out, again.first), (0, 3, None));
+        let mut empty = Library::default();
+        let named = empty.add_imported(&[draft(" ", "1")], "Untitled", 4, || 1);
+        assert_eq!(named.first.unwrap().1.name, "Untitled");
+    }
+
+    #[test]
+    fn a_write_lost_to_another_tab_is_applied_again_on_top() {
+        let mut base = Library::default();
+        let open = base.save_new(&draft("Open", "100"), 1, 1).unwrap();
+        let other = base.save_new(&draft("Other", "100"), 1, 2).unwrap();
+        let gone = base.save_new(&draft("Gone", "100"), 1, 3).unwrap();
+        // This tab: saves "Open", adds "New", deletes "Gone".
+        let mut mine = base.clone();
+        let SaveOver::Saved(_) = mine.save_over(&open, &draft("Open", "150"), 2) else {
+            panic!("no conflict in this tab");
+        };
+        let new = mine.save_new(&draft("New", "100"), 2, 9).unwrap();
+        mine.delete(&gone.id);
+        // The other tab, from the same base, renamed "Other" and wrote last.
+        let mut theirs = base.clone();
+        theirs.rename(&other.id, "Other renamed", 3);
+        let (clashes, left_out) = theirs.rebase(&base, &mine);
+        assert!(clashes.is_empty() && left_out.is_empty());
+        assert_eq!(theirs.find(&open.id), mine.find(&open.id));
+        assert_eq!(theirs.find(&new.id), mine.find(&new.id));
+        assert_eq!(theirs.find(&other.id).unwrap().draft.name, "Other renamed");
+        assert!(theirs.find(&gone.id).is_none());
+        // Applying it twice changes nothing more.
+        let once = theirs.clone();
+        theirs.rebase(&base, &mine);
+        assert_eq!(theirs, once);
+    }
+
+    #[test]
+    fn a_scenario_both_tabs_saved_is_a_clash_and_theirs_stays() {
+        let mut base = Library::default();
+        let open = base.save_new(&draft("Open", "100"), 1, 1).unwrap();
+        let mut mine = base.clone();
+        mine.save_over(&open, &draft("Open", "150"), 2);
+        let mut theirs = base.clone();
+        theirs.save_over(&open, &draft("Open", "300"), 2);
+        let stored = theirs.clone();
+        let (clashes, _) = theirs.rebase(&base, &mine);
+        assert_eq!(clashes, std::slice::from_ref(&open.id));
+        assert_eq!(theirs, stored, "theirs is kept until the user chooses");
+        // Both saved the same values: no clash.
+        let mut same = base.clone();
+        same.save_over(&open, &draft("Open", "150.0"), 3);
+        assert!(same.rebase(&base, &mine).0.is_empty());
+        // Changed here, deleted there: the change comes back.
+        let mut deleted = base.clone();
+        deleted.delete(&open.id);
+        deleted.rebase(&base, &mine);
+        assert_eq!(deleted.find(&open.id), mine.find(&open.id));
     }
 }

@@ -43,6 +43,17 @@ pub enum IgnoredReason {
     UnsafeTarget,
     /// A key given more than once: its last value is the one taken.
     Repeated,
+    /// A value longer than its key takes: the first `max` characters are
+    /// taken (`name`, `seg<n>.name`, `cta.label`).
+    Cut {
+        max: usize,
+    },
+    /// A `%` not followed by two hexadecimal digits, or bytes that are not
+    /// UTF-8 text once decoded: the pair is not taken.
+    BadEncoding,
+    /// A key of the address's query that its fragment sets too: the
+    /// fragment's value is taken, this one (the query's) is not.
+    OverriddenByFragment,
 }
 
 /// A key of the link that was not taken, and why.
@@ -80,32 +91,107 @@ pub struct Embed {
 
 /// Reads a link's fragment or query (without its leading `#` or `?`).
 pub fn decode(encoded: &str) -> Decoded {
+    decode_address(encoded, "")
+}
+
+/// Whether a fragment is a page anchor (`#top`, `#pricing`) rather than a
+/// link: one word, no `=` or `&`. It then sets nothing and is not reported.
+pub fn is_anchor(fragment: &str) -> bool {
+    !fragment.is_empty()
+        && fragment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Keys that marketing and analytics tools add to a query (`utm_source`,
+/// `fbclid`…): reported like any unknown key when the address also carries
+/// a scenario, but alone they are not worth a notice.
+pub fn is_tracking(key: &str) -> bool {
+    key.starts_with("utm_")
+        || matches!(
+            key,
+            "fbclid"
+                | "gclid"
+                | "gbraid"
+                | "wbraid"
+                | "dclid"
+                | "msclkid"
+                | "yclid"
+                | "mc_cid"
+                | "mc_eid"
+                | "_ga"
+                | "_gl"
+                | "igshid"
+        )
+}
+
+impl Decoded {
+    /// Whether the page should list what was ignored: always when the
+    /// address is a link of ours, else unless all of it is tracking keys.
+    pub fn worth_a_notice(&self) -> bool {
+        !self.ignored.is_empty()
+            && (self.any
+                || self
+                    .ignored
+                    .iter()
+                    .any(|i| !(i.reason == IgnoredReason::UnknownKey && is_tracking(&i.key))))
+    }
+}
+
+/// Reads a whole address: its query (marketing sites link with
+/// `?price=…`) and its fragment (the share link), in that order. A key set
+/// in both takes the fragment's value and the query's is listed; a
+/// fragment that is a page anchor ([`is_anchor`]) leaves the query in force.
+pub fn decode_address(query: &str, fragment: &str) -> Decoded {
     let mut decoded = Decoded {
         draft: Draft::with_defaults(),
         ..Decoded::default()
     };
-    let mut seen = std::collections::BTreeSet::new();
-    for (index, (key, value)) in form_urlencoded::parse(encoded.as_bytes()).enumerate() {
+    let fragment = if is_anchor(fragment) { "" } else { fragment };
+    // Key → (from the fragment, value) of every pair taken so far.
+    let mut seen = std::collections::BTreeMap::<String, (bool, String)>::new();
+    let parts = [(false, query), (true, fragment)];
+    let pairs = parts
+        .iter()
+        .flat_map(|(in_fragment, part)| part.split('&').map(move |pair| (*in_fragment, pair)))
+        .filter(|(_, pair)| !pair.is_empty());
+    for (index, (in_fragment, pair)) in pairs.enumerate() {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         if index >= MAX_PAIRS {
             decoded
                 .ignored
-                .push(ignored(&key, "", IgnoredReason::TooManyKeys));
+                .push(ignored(raw_key, "", IgnoredReason::TooManyKeys));
             break;
         }
+        let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value)) else {
+            decoded
+                .ignored
+                .push(ignored(raw_key, raw_value, IgnoredReason::BadEncoding));
+            continue;
+        };
         let before = decoded.ignored.len();
-        take_pair(&mut decoded, &key, &value);
+        let taken = take_pair(&mut decoded, &key, &value);
         // Only our own keys make a link: an address with nothing but
         // others' keys (utm_source, fbclid…) leaves the scenario alone.
         let unknown = decoded.ignored[before..]
             .iter()
             .any(|i| i.reason == IgnoredReason::UnknownKey);
         decoded.any |= !unknown;
+        if !taken {
+            continue;
+        }
         // Taken, and taken before: the last value wins, and the user is told.
-        let taken = decoded.ignored.len() == before;
-        if taken && !seen.insert(key.to_string()) {
-            decoded
+        match seen.insert(key.clone(), (in_fragment, value.clone())) {
+            // The query's value, replaced by the fragment's (the same
+            // value twice is no conflict).
+            Some((false, earlier)) if in_fragment && earlier != value => decoded
                 .ignored
-                .push(ignored(&key, &value, IgnoredReason::Repeated));
+                .push(ignored(&key, &earlier, IgnoredReason::OverriddenByFragment)),
+            Some((false, _)) if in_fragment => {}
+            Some(_) => decoded
+                .ignored
+                .push(ignored(&key, &value, IgnoredReason::Repeated)),
+            None => {}
         }
     }
     // A segment needs a name to be listed, ranked and said: one sent
@@ -122,6 +208,37 @@ pub fn decode(encoded: &str) -> Decoded {
     decoded
 }
 
+/// `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte.
+/// None when a `%` is not followed by two hexadecimal digits or the bytes
+/// are not UTF-8 (form_urlencoded would keep the first as is and turn the
+/// second into U+FFFD, both silently).
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(byte) = rest.next() {
+        match byte {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let hex = |b: Option<u8>| (b? as char).to_digit(16);
+                let (high, low) = (hex(rest.next())?, hex(rest.next())?);
+                bytes.push((high * 16 + low) as u8);
+            }
+            _ => bytes.push(byte),
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// The first `max` characters of `value`; a longer value is reported.
+fn cut(decoded: &mut Decoded, key: &str, value: &str, max: usize) -> String {
+    if value.chars().count() > max {
+        decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::Cut { max }));
+    }
+    value.chars().take(max).collect()
+}
+
 fn ignored(key: &str, value: &str, reason: IgnoredReason) -> Ignored {
     // Keep what is reported short: it is shown to the user.
     let short = |text: &str| text.chars().take(40).collect::<String>();
@@ -132,8 +249,14 @@ fn ignored(key: &str, value: &str, reason: IgnoredReason) -> Ignored {
     }
 }
 
-fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
-    let target = |field: Field, which: Option<Variant>| (field, which);
+/// Applies one pair; false when it was not taken (and then it is reported).
+fn take_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
+    let before = decoded.ignored.len();
+    let invalid = |decoded: &mut Decoded, problem| {
+        decoded
+            .ignored
+            .push(ignored(key, value, IgnoredReason::Invalid(problem)))
+    };
     let found = match key {
         "v" => {
             if value != VERSION {
@@ -141,56 +264,40 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
                     .ignored
                     .push(ignored(key, value, IgnoredReason::UnsupportedVersion));
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         "name" => {
-            decoded.draft.name = value.chars().take(MAX_NAME_CHARS).collect();
-            return;
+            decoded.draft.name = cut(decoded, key, value, MAX_NAME_CHARS);
+            return true;
         }
         "lang" => {
             match Lang::from_code(value) {
                 Some(lang) => decoded.lang = Some(lang),
-                None => decoded.ignored.push(ignored(
-                    key,
-                    value,
-                    IgnoredReason::Invalid(Problem::UnknownChoice),
-                )),
+                None => invalid(decoded, Problem::UnknownChoice),
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         "risk_trials" => {
             match parse_trials(value) {
                 Ok(trials) => decoded.draft.risk.trials = Some(trials),
-                Err(problem) => {
-                    decoded
-                        .ignored
-                        .push(ignored(key, value, IgnoredReason::Invalid(problem)))
-                }
+                Err(problem) => invalid(decoded, problem),
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         "risk_seed" => {
             match parse_seed(value) {
                 Some(seed) => decoded.draft.risk.seed = Some(seed),
-                None => decoded.ignored.push(ignored(
-                    key,
-                    value,
-                    IgnoredReason::Invalid(Problem::NotANumber),
-                )),
+                None => invalid(decoded, Problem::NotANumber),
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         "embed" => {
             match value {
                 "1" => decoded.embed.on = true,
                 "0" => decoded.embed.on = false,
-                _ => decoded.ignored.push(ignored(
-                    key,
-                    value,
-                    IgnoredReason::Invalid(Problem::UnknownChoice),
-                )),
+                _ => invalid(decoded, Problem::UnknownChoice),
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         _ if crate::scenario::tool_value(key, "").is_some() => {
             let taken = if value.chars().count() > MAX_VALUE_CHARS {
@@ -202,26 +309,16 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
                 Some(Ok(plain)) => {
                     decoded.draft.tools.insert(key.to_string(), plain);
                 }
-                Some(Err(problem)) => {
-                    decoded
-                        .ignored
-                        .push(ignored(key, value, IgnoredReason::Invalid(problem)))
-                }
+                Some(Err(problem)) => invalid(decoded, problem),
                 None => {}
             }
-            return;
+            return decoded.ignored.len() == before;
         }
-        _ if segment_key(key).is_some() => {
-            take_segment_pair(decoded, key, value);
-            return;
-        }
-        _ if RangeField::from_key(key).is_some() => {
-            take_range_end(decoded, key, value);
-            return;
-        }
+        _ if segment_key(key).is_some() => return take_segment_pair(decoded, key, value),
+        _ if RangeField::from_key(key).is_some() => return take_range_end(decoded, key, value),
         "cta.label" => {
-            decoded.embed.cta_label = value.trim().chars().take(MAX_CTA_LABEL_CHARS).collect();
-            return;
+            decoded.embed.cta_label = cut(decoded, key, value.trim(), MAX_CTA_LABEL_CHARS);
+            return true;
         }
         "cta.url" => {
             match safe_target(value) {
@@ -230,24 +327,22 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
                     .ignored
                     .push(ignored(key, value, IgnoredReason::UnsafeTarget)),
             }
-            return;
+            return decoded.ignored.len() == before;
         }
         _ => match key.split_once('.') {
-            Some(("prudent", rest)) => {
-                Field::from_key(rest).map(|f| target(f, Some(Variant::Prudent)))
-            }
+            Some(("prudent", rest)) => Field::from_key(rest).map(|f| (f, Some(Variant::Prudent))),
             Some(("ambitious", rest)) => {
-                Field::from_key(rest).map(|f| target(f, Some(Variant::Ambitious)))
+                Field::from_key(rest).map(|f| (f, Some(Variant::Ambitious)))
             }
             Some(_) => None,
-            None => Field::from_key(key).map(|f| target(f, None)),
+            None => Field::from_key(key).map(|f| (f, None)),
         },
     };
     let Some((field, which)) = found else {
         decoded
             .ignored
             .push(ignored(key, value, IgnoredReason::UnknownKey));
-        return;
+        return false;
     };
     let checked = if value.chars().count() > MAX_VALUE_CHARS {
         Err(Problem::NotANumber)
@@ -255,10 +350,8 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
         parse_plain(field, value).map(|_| ())
     };
     if let Err(problem) = checked {
-        decoded
-            .ignored
-            .push(ignored(key, value, IgnoredReason::Invalid(problem)));
-        return;
+        invalid(decoded, problem);
+        return false;
     }
     let values = match which {
         None => &mut decoded.draft.central,
@@ -272,6 +365,7 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) {
         Err(_) => value.trim().to_string(),
     };
     values.insert(field, plain);
+    true
 }
 
 /// `seg3.price` → (segment 3, "price"); `None` for any other key.
@@ -285,20 +379,20 @@ fn segment_key(key: &str) -> Option<(usize, &str)> {
 
 /// One key of a segment. Segments are numbered from 1 in the link; numbers
 /// may be sparse (the order is kept and the gaps closed).
-fn take_segment_pair(decoded: &mut Decoded, key: &str, value: &str) {
+fn take_segment_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
     let Some((number, rest)) = segment_key(key) else {
-        return;
+        return false;
     };
     if rest == "name" {
-        decoded.segments.entry(number).or_default().name =
-            value.chars().take(MAX_NAME_CHARS).collect();
-        return;
+        let name = cut(decoded, key, value, MAX_NAME_CHARS);
+        decoded.segments.entry(number).or_default().name = name;
+        return true;
     }
     let Some(field) = Field::from_key(rest) else {
         decoded
             .ignored
             .push(ignored(key, value, IgnoredReason::UnknownKey));
-        return;
+        return false;
     };
     let mut inputs = Inputs::default();
     let taken = if value.chars().count() > MAX_VALUE_CHARS {
@@ -311,18 +405,22 @@ fn take_segment_pair(decoded: &mut Decoded, key: &str, value: &str) {
         Ok(()) => {
             let segment = decoded.segments.entry(number).or_default();
             segment.values.insert(field, inputs.plain(field));
+            true
         }
-        Err(problem) => decoded
-            .ignored
-            .push(ignored(key, value, IgnoredReason::Invalid(problem))),
+        Err(problem) => {
+            decoded
+                .ignored
+                .push(ignored(key, value, IgnoredReason::Invalid(problem)));
+            false
+        }
     }
 }
 
 /// A risk range's end: kept in its normalised plain form when the base field
 /// takes it (whether it fits the central value is the panel's to say).
-fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) {
+fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) -> bool {
     let Some(field) = RangeField::from_key(key) else {
-        return;
+        return false;
     };
     let mut risk = RiskInputs::default();
     let taken = if value.chars().count() > MAX_VALUE_CHARS {
@@ -333,11 +431,16 @@ fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) {
     match taken.map(|()| risk.plain(field)) {
         Ok(Some(plain)) => {
             decoded.draft.risk.ends.insert(field, plain);
+            true
         }
-        Ok(None) => {}
-        Err(problem) => decoded
-            .ignored
-            .push(ignored(key, value, IgnoredReason::Invalid(problem))),
+        // An emptied end: it follows the central scenario.
+        Ok(None) => true,
+        Err(problem) => {
+            decoded
+                .ignored
+                .push(ignored(key, value, IgnoredReason::Invalid(problem)));
+            false
+        }
     }
 }
 

@@ -168,9 +168,13 @@ proptest! {
     ) {
         let library = Library {
             schema: SCHEMA,
+            writes: Vec::new(),
+            // Ids are unique, as the app writes them (a repeated id is
+            // repaired on read: tests/storage.rs).
             scenarios: entries
                 .into_iter()
-                .map(|(draft, id, revision, updated)| SavedScenario { id, revision, updated, draft })
+                .enumerate()
+                .map(|(n, (draft, id, revision, updated))| SavedScenario { id: format!("{id}.{n}"), revision, updated, draft })
                 .collect(),
         };
         prop_assert_eq!(decode_library(&encode_library(&library)), Loaded::Found(library));
@@ -354,9 +358,8 @@ fn foreign_or_newer_stored_data_is_not_taken() {
 // Export and import (JSON, CSV)
 // ---------------------------------------------------------------------------
 
-use teleprospection_roi::export::{
-    export_csv, export_json, file_name, import_json, ImportIssue, FORMAT,
-};
+use teleprospection_roi::csv::export_csv;
+use teleprospection_roi::export::{export_json, file_name, import_json, ImportIssue, FORMAT};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
@@ -505,7 +508,12 @@ fn an_import_refuses_files_that_are_not_exports() {
         )),
         ImportIssue::NoScenarios
     );
-    assert_eq!(whole(&" ".repeat(5 * 1024 * 1024)), ImportIssue::TooLarge);
+    assert_eq!(
+        whole(&" ".repeat(5 * 1024 * 1024)),
+        ImportIssue::TooLarge {
+            bytes: 5 * 1024 * 1024
+        }
+    );
     // Deep nesting is refused by the parser, not a stack overflow.
     assert_eq!(whole(&"[".repeat(100_000)), ImportIssue::NotJson);
 }
@@ -751,4 +759,70 @@ fn only_our_keys_make_a_link() {
     assert!(wrong.any);
     assert_eq!(wrong.ignored.len(), 1);
     assert!(decode("v=1").any);
+}
+
+#[test]
+fn query_and_fragment_are_read_together_and_the_fragment_wins() {
+    use teleprospection_roi::link::{decode_address, is_anchor};
+    let both = decode_address("meetings=10&price=150", "v=1&price=200&meetings=10");
+    assert_eq!(inputs(&both.draft).meetings, 10.into());
+    assert_eq!(inputs(&both.draft).price, 200.into());
+    let said: Vec<_> = both
+        .ignored
+        .iter()
+        .map(|i| (i.key.as_str(), i.value.as_str(), i.reason.clone()))
+        .collect();
+    // The same value in both is no conflict; a different one is listed
+    // with the query's value, the one not taken.
+    assert_eq!(
+        said,
+        [("price", "150", IgnoredReason::OverriddenByFragment)]
+    );
+    // An anchor is not a link: the query stays in force, nothing is said.
+    for anchor in ["top", "pricing-2", "a.b:c"] {
+        assert!(is_anchor(anchor));
+        let decoded = decode_address("price=150", anchor);
+        assert_eq!(inputs(&decoded.draft).price, 150.into());
+        assert!(decoded.ignored.is_empty());
+    }
+    for not_anchor in ["", "v=1", "a&b", "%%%%garbage!!<>", "été"] {
+        assert!(!is_anchor(not_anchor), "{not_anchor}");
+    }
+}
+
+#[test]
+fn cuts_and_undecodable_text_are_reported() {
+    let long = "n".repeat(81);
+    let decoded = decode(&format!(
+        "name={long}&seg1.name={long}&cta.label={}",
+        "l".repeat(41)
+    ));
+    assert_eq!(decoded.draft.name.chars().count(), 80);
+    let cuts: Vec<_> = decoded
+        .ignored
+        .iter()
+        .map(|i| (i.key.as_str(), i.reason.clone()))
+        .collect();
+    assert_eq!(
+        cuts,
+        [
+            ("name", IgnoredReason::Cut { max: 80 }),
+            ("seg1.name", IgnoredReason::Cut { max: 80 }),
+            ("cta.label", IgnoredReason::Cut { max: 40 }),
+        ]
+    );
+    for bad in ["name=%FF%FE", "price=%ZZ", "price=1%", "%E9=1"] {
+        let decoded = decode(bad);
+        assert_eq!(decoded.ignored.len(), 1, "{bad}");
+        assert_eq!(decoded.ignored[0].reason, IgnoredReason::BadEncoding);
+        assert_eq!(decoded.draft.name, "", "nothing shown as U+FFFD");
+    }
+    // Well-formed escapes and `+` decode as before.
+    let decoded = decode("name=%C3%89t%C3%A9+2026");
+    assert_eq!(decoded.draft.name, "Été 2026");
+    assert!(decoded.ignored.is_empty());
+    // Garbage that is not tracking keys is worth a notice; tracking keys alone are not.
+    assert!(decode("foo=1").worth_a_notice());
+    assert!(decode("%%%%garbage!!<>").worth_a_notice());
+    assert!(!decode("utm_source=a&gclid=b").worth_a_notice());
 }

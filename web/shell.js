@@ -82,49 +82,52 @@
   }
 
   // Crash screen: text only, in the page's language, built without the app.
+  // Its download is the scenario on screen in the JSON export format: the
+  // app keeps it in window.teleprospectionRoiExport after each pause in
+  // typing, and writes it once more from its panic hook, just before the
+  // wasm aborts (src/ui/mod.rs). Failing that (a crash before the first
+  // pause), the working scenario as stored, which imports too.
   let crashed = false;
   const crash = (error) => {
     if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
     crashed = true;
-    let saved = null;
+    let stored = null;
     try {
-      saved = localStorage.getItem("teleprospection-roi/working");
+      stored = localStorage.getItem("teleprospection-roi/working");
     } catch {
-      // Storage off: nothing to export.
+      // Storage off: only the app's own copy, if any.
     }
+    const exported = typeof window.teleprospectionRoiExport === "string" ? window.teleprospectionRoiExport : null;
+    const file = exported || stored;
     const screen = make("main", { class: "crash", role: "alert", "data-testid": "crash" });
     const title = make("h1", { tabindex: "-1" }, say("Le calculateur s’est arrêté", "The calculator has stopped"));
     const reload = make("button", { type: "button", "data-testid": "crash-reload" }, say("Recharger", "Reload"));
     reload.addEventListener("click", () => location.reload());
     const actions = make("p", { class: "crash-actions" });
     actions.append(reload);
-    if (saved) {
-      const file = URL.createObjectURL(new Blob([saved], { type: "application/json" }));
+    if (file) {
+      const url = URL.createObjectURL(new Blob([file], { type: "application/json" }));
       actions.append(
         make(
           "a",
-          { href: file, download: "scenario-roi.json", "data-testid": "crash-export" },
+          { href: url, download: "scenario-roi.json", "data-testid": "crash-export" },
           say("Exporter le scénario (JSON)", "Export the scenario (JSON)"),
         ),
       );
     }
-    screen.append(
-      title,
-      make(
-        "p",
-        {},
-        saved
-          ? say(
-              "Une erreur inattendue a arrêté la page. Votre dernier scénario est enregistré dans ce navigateur : rechargez pour reprendre, ou exportez-le pour le garder.",
-              "An unexpected error stopped the page. Your last scenario is saved in this browser: reload to carry on, or export it to keep it.",
-            )
-          : say(
-              "Une erreur inattendue a arrêté la page. Rechargez pour reprendre.",
-              "An unexpected error stopped the page. Reload to carry on.",
-            ),
-      ),
-      actions,
-    );
+    const why = say("Une erreur inattendue a arrêté la page.", "An unexpected error stopped the page.");
+    const next = stored
+      ? say(
+          "Votre dernier scénario est enregistré dans ce navigateur : rechargez pour reprendre, ou exportez-le pour le garder (le fichier s’importe dans « Mes scénarios »).",
+          "Your last scenario is saved in this browser: reload to carry on, or export it to keep it (the file imports into “My scenarios”).",
+        )
+      : file
+        ? say(
+            "Votre scénario n’a pas pu être enregistré dans ce navigateur : exportez-le pour le garder (le fichier s’importe dans « Mes scénarios »), puis rechargez.",
+            "Your scenario could not be saved in this browser: export it to keep it (the file imports into “My scenarios”), then reload.",
+          )
+        : say("Rechargez pour reprendre.", "Reload to carry on.");
+    screen.append(title, make("p", {}, `${why} ${next}`), actions);
     document.body.replaceChildren(screen);
     title.focus();
   };

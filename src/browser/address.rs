@@ -6,22 +6,40 @@
 //! largest single cost of an edit. The app writes the address once the user
 //! pauses, and at once when the page is hidden or left (`super::pause`).
 
-/// The link part of the address: the fragment if it has one, else the
-/// query (marketing sites link with `?meetings=…`).
-pub fn current_link() -> String {
-    let Some(location) = crate::browser::window().map(|window| window.location()) else {
-        return String::new();
-    };
-    let hash = location.hash().unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
-    if !hash.is_empty() {
-        return hash.to_string();
-    }
-    location
-        .search()
+/// The address's query, without its `?` (marketing sites link with
+/// `?meetings=…`).
+pub fn query() -> String {
+    crate::browser::window()
+        .and_then(|window| window.location().search().ok())
         .unwrap_or_default()
         .trim_start_matches('?')
         .to_string()
+}
+
+/// The address's fragment, without its `#` (the share link).
+pub fn fragment() -> String {
+    crate::browser::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// The link part of the address as one list of pairs: the query's, then
+/// the fragment's (a page anchor such as `#top` left out), so that a key
+/// given in both reads as the fragment's (`link::decode_address` says so).
+pub fn current_link() -> String {
+    let (query, fragment) = (query(), fragment());
+    let fragment = if crate::link::is_anchor(&fragment) {
+        ""
+    } else {
+        fragment.as_str()
+    };
+    match (query.is_empty(), fragment.is_empty()) {
+        (_, true) => query,
+        (true, false) => fragment.to_string(),
+        (false, false) => format!("{query}&{fragment}"),
+    }
 }
 
 /// Replaces the address by `path#link`, dropping any query: the fragment

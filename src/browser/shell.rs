@@ -39,3 +39,16 @@ pub fn is_framed() -> bool {
 pub fn test_panic() {
     panic!("test_panic: the error screen's test hook was called");
 }
+
+/// Where the crash screen (`web/shell.js`, plain JS, working once the wasm
+/// has stopped) finds the scenario on screen, in the JSON export format.
+const CRASH_EXPORT: &str = "teleprospectionRoiExport";
+
+/// Keeps `json`, the scenario on screen as an export, where the crash
+/// screen can offer it (a global of the page, not storage: it must be
+/// there even when storage is off or full).
+pub fn publish_export(json: &str) {
+    if let Some(window) = crate::browser::window() {
+        let _ = js_sys::Reflect::set(&window, &CRASH_EXPORT.into(), &json.into());
+    }
+}

@@ -1,52 +1,89 @@
-//! localStorage through gloo-storage, guarded: storage may be missing
-//! (disabled, private mode) or full, and the app must keep working in
-//! memory either way.
+//! localStorage, guarded: storage may be missing (disabled, private mode)
+//! or full, and the app must keep working in memory either way. What may
+//! be written over what is decided by `store::backup`, over [`Local`].
 
-use gloo_storage::{LocalStorage, Storage};
+/// localStorage, or None when it is missing or refuses access.
+fn local() -> Option<web_sys::Storage> {
+    crate::browser::window().and_then(|window| window.local_storage().ok().flatten())
+}
 
-/// Whether `window.localStorage` exists and answers. gloo-storage's `raw()`
-/// panics when it does not, so every access checks this first.
+/// Whether `window.localStorage` exists and answers.
 pub fn available() -> bool {
-    crate::browser::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .is_some()
+    local().is_some()
 }
 
 /// The raw text stored under `key`, if any.
 pub fn read_raw(key: &str) -> Option<String> {
-    if !available() {
-        return None;
-    }
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local()?.get_item(key).ok().flatten()
 }
 
-/// Stores `value` under `key`; false when storage is off or full.
-pub fn write_raw(key: &str, value: &str) -> bool {
-    available() && LocalStorage::raw().set_item(key, value).is_ok()
+/// localStorage as a `store::Area`: every write the app makes goes through
+/// `store::backup` on it, so none destroys what could not be copied.
+pub struct Local;
+
+impl crate::store::Area for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        read_raw(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        local().is_some_and(|storage| storage.set_item(key, value).is_ok())
+    }
+    fn remove(&mut self, key: &str) {
+        if let Some(storage) = local() {
+            let _ = storage.remove_item(key);
+        }
+    }
+    fn keys(&self) -> Vec<String> {
+        let Some(storage) = local() else {
+            return Vec::new();
+        };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .collect()
+    }
+}
+
+/// Offers the text stored under `key` as a file, byte for byte (a backup,
+/// or unreadable data left in place): `.json` when it is JSON, so that the
+/// import picker takes it.
+pub fn download(key: &str) -> bool {
+    let Some(raw) = read_raw(key) else {
+        return false;
+    };
+    let json = serde_json::from_str::<serde::de::IgnoredAny>(&raw).is_ok();
+    let name: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let (name, mime) = match json {
+        true => (format!("{name}.json"), "application/json"),
+        false => (format!("{name}.txt"), "text/plain;charset=utf-8"),
+    };
+    super::files::download(&name, mime, &raw)
 }
 
 /// This tab's own copy of a value (sessionStorage: per tab, kept across a
 /// reload), so that a reload shows what this tab showed, whatever another
 /// tab saved since. Silently nothing where sessionStorage is missing.
 pub mod tab {
-    use gloo_storage::{SessionStorage, Storage};
-
-    fn available() -> bool {
-        crate::browser::window()
-            .and_then(|window| window.session_storage().ok().flatten())
-            .is_some()
+    fn session() -> Option<web_sys::Storage> {
+        crate::browser::window().and_then(|window| window.session_storage().ok().flatten())
     }
 
     pub fn read_raw(key: &str) -> Option<String> {
-        if !available() {
-            return None;
-        }
-        SessionStorage::raw().get_item(key).ok().flatten()
+        session()?.get_item(key).ok().flatten()
     }
 
     pub fn write_raw(key: &str, value: &str) {
-        if available() {
-            let _ = SessionStorage::raw().set_item(key, value);
+        if let Some(storage) = session() {
+            let _ = storage.set_item(key, value);
         }
     }
 }

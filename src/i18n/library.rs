@@ -4,10 +4,11 @@
 //! French typography as in [`super::fields`]: a no-break space (`\u{a0}`)
 //! before `:`, `;`, `?`, `!` and inside « », the typographic apostrophe `’`.
 
+use super::storage::size;
 use super::{quoted, Lang};
 use crate::engine::Field;
-use crate::export::{ImportIssue, ImportProblem};
-use crate::library::Said;
+use crate::export::{ImportIssue, ImportProblem, MAX_IMPORT_BYTES};
+use crate::library::{Said, MAX_SAVED};
 
 /// One fixed text of the library and its tools.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,7 +216,11 @@ pub fn said_text(lang: Lang, said: &Said) -> String {
                 "Scenario opened from a link: it joins your scenarios only if you save it.",
             )
             .to_string(),
-        Said::Imported { count, skipped } => {
+        Said::Imported {
+            count,
+            skipped,
+            left_out,
+        } => {
             let one = |n: usize| lang.singular(n as u64);
             let scenarios = match (lang, one(*count)) {
                 (Lang::Fr, true) => format!("{count} scénario importé"),
@@ -229,13 +234,37 @@ pub fn said_text(lang: Lang, said: &Said) -> String {
                 (Lang::En, true) => format!("{skipped} value not taken"),
                 (Lang::En, false) => format!("{skipped} values not taken"),
             };
-            match (lang, skipped) {
-                (Lang::Fr, 0) => format!("{scenarios} dans vos scénarios."),
-                (Lang::En, 0) => format!("{scenarios} into your scenarios."),
-                (Lang::Fr, _) => format!("{scenarios}\u{a0}; {values}\u{a0}:"),
-                (Lang::En, _) => format!("{scenarios}; {values}:"),
+            // What did not fit, and why: the list's limit and the room it had.
+            let room = match (lang, one(*left_out)) {
+                (_, _) if *left_out == 0 => String::new(),
+                (Lang::Fr, true) => format!("\u{a0}; {left_out} non importé\u{a0}: la liste garde au plus {MAX_SAVED} scénarios et n’avait de la place que pour {count}."),
+                (Lang::Fr, false) => format!("\u{a0}; {left_out} non importés\u{a0}: la liste garde au plus {MAX_SAVED} scénarios et n’avait de la place que pour {count}."),
+                (Lang::En, _) => format!("; {left_out} not imported: the list holds at most {MAX_SAVED} scenarios and had room for {count} only."),
+            };
+            match (lang, skipped, left_out) {
+                (Lang::Fr, 0, 0) => format!("{scenarios} dans vos scénarios."),
+                (Lang::En, 0, 0) => format!("{scenarios} into your scenarios."),
+                (_, 0, _) => format!("{scenarios}{room}"),
+                (Lang::Fr, _, 0) => format!("{scenarios}\u{a0}; {values}\u{a0}:"),
+                (Lang::En, _, 0) => format!("{scenarios}; {values}:"),
+                (Lang::Fr, _, _) => format!("{scenarios}{room} {values}\u{a0}:"),
+                (Lang::En, _, _) => format!("{scenarios}{room} {values}:"),
             }
         }
+        Said::ImportNoRoom { count } => lang.pick(
+            format!("Rien n’a été importé\u{a0}: la liste est pleine ({MAX_SAVED} scénarios au plus) et le fichier en apporte {count}. Supprimez des scénarios pour faire de la place, puis importez de nouveau."),
+            format!("Nothing was imported: the list is full ({MAX_SAVED} scenarios at most) and the file brings {count}. Delete scenarios to make room, then import again."),
+        ),
+        Said::Raced(name) => lang.pick(
+            format!("{} a été enregistré dans un autre onglet au même instant, et c’est sa version qui est gardée dans vos scénarios. La vôtre est toujours affichée\u{a0}: laquelle voulez-vous garder\u{a0}?", q(name)),
+            format!("{} was saved in another tab at the same instant, and its version is the one kept in your scenarios. Yours is still on screen: which do you want to keep?", q(name)),
+        ),
+        Said::ChangedMeanwhile => lang
+            .pick(
+                "Vos scénarios ont été modifiés dans un autre onglet au même moment\u{a0}: rien n’a été écrit. Réessayez.",
+                "Your scenarios were changed in another tab at the same moment: nothing was written. Try again.",
+            )
+            .to_string(),
         Said::ImportFailed => lang
             .pick("Rien n’a été importé\u{a0}:", "Nothing was imported:")
             .to_string(),
@@ -269,9 +298,18 @@ pub fn said_text(lang: Lang, said: &Said) -> String {
 /// One thing an import did not take, in words.
 pub fn import_problem_text(lang: Lang, problem: &ImportProblem) -> String {
     let why = match &problem.issue {
-        ImportIssue::TooLarge => lang
-            .pick("fichier trop volumineux", "file too large")
-            .to_string(),
+        ImportIssue::TooLarge { bytes } => lang.pick(
+            format!(
+                "fichier trop volumineux ({}\u{a0}; {} au plus)",
+                size(lang, *bytes),
+                size(lang, MAX_IMPORT_BYTES)
+            ),
+            format!(
+                "file too large ({}; {} at most)",
+                size(lang, *bytes),
+                size(lang, MAX_IMPORT_BYTES)
+            ),
+        ),
         ImportIssue::NotJson => lang
             .pick("ce fichier n’est pas du JSON", "this file is not JSON")
             .to_string(),
@@ -291,12 +329,14 @@ pub fn import_problem_text(lang: Lang, problem: &ImportProblem) -> String {
                 "the file holds no scenario",
             )
             .to_string(),
-        ImportIssue::TooManyScenarios => lang
-            .pick(
-                "trop de scénarios, la suite est ignorée",
-                "too many scenarios, the rest is ignored",
-            )
-            .to_string(),
+        ImportIssue::TooManyScenarios { found } => lang.pick(
+            format!("le fichier contient {found} scénarios\u{a0}: seuls les {MAX_SAVED} premiers sont lus, la liste n’en garde pas plus"),
+            format!("the file holds {found} scenarios: only the first {MAX_SAVED} are read, the list holds no more"),
+        ),
+        ImportIssue::Cut { max } => lang.pick(
+            format!("trop long, coupé à {max}\u{a0}caractères"),
+            format!("too long, cut to {max} characters"),
+        ),
         ImportIssue::NotAScenario => lang
             .pick("ce n’est pas un scénario", "this is not a scenario")
             .to_string(),
@@ -431,12 +471,27 @@ mod tests {
             Said::Imported {
                 count: 2,
                 skipped: 0,
+                left_out: 0,
             },
             Said::Imported {
                 count: 2,
                 skipped: 3,
+                left_out: 0,
+            },
+            Said::Imported {
+                count: 299,
+                skipped: 0,
+                left_out: 1,
+            },
+            Said::Imported {
+                count: 1,
+                skipped: 2,
+                left_out: 200,
             },
             Said::ImportFailed,
+            Said::ImportNoRoom { count: 12 },
+            Said::Raced(name()),
+            Said::ChangedMeanwhile,
             Said::SaveFailed,
             Said::InMemory,
             Said::Full,
@@ -445,7 +500,16 @@ mod tests {
         for said in said {
             check_typography(&said_text(Lang::Fr, &said), &said_text(Lang::En, &said));
         }
-        let imported = |lang, count, skipped| said_text(lang, &Said::Imported { count, skipped });
+        let imported = |lang, count, skipped| {
+            said_text(
+                lang,
+                &Said::Imported {
+                    count,
+                    skipped,
+                    left_out: 0,
+                },
+            )
+        };
         assert_eq!(
             imported(Lang::Fr, 1, 0),
             "1 scénario importé dans vos scénarios."
@@ -463,12 +527,13 @@ mod tests {
             "3 scenarios imported into your scenarios."
         );
         for issue in [
-            ImportIssue::TooLarge,
+            ImportIssue::TooLarge { bytes: 5_000_000 },
             ImportIssue::NotJson,
             ImportIssue::NotAnExport,
             ImportIssue::Newer(4),
             ImportIssue::NoScenarios,
-            ImportIssue::TooManyScenarios,
+            ImportIssue::TooManyScenarios { found: 500 },
+            ImportIssue::Cut { max: 80 },
             ImportIssue::NotAScenario,
             ImportIssue::UnknownKey,
             ImportIssue::NotAValue,

@@ -19,6 +19,7 @@ mod problems;
 pub mod risk;
 pub mod segments;
 pub mod shell;
+pub mod storage;
 
 #[cfg(test)]
 mod tests;

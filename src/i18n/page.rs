@@ -195,7 +195,6 @@ pub fn reading(lang: Lang, reading: &Reading) -> String {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
-    StorageUnreadable,
     StorageNewer,
     StorageOff,
     SaveFailed,
@@ -205,7 +204,6 @@ pub enum NoticeKind {
 impl NoticeKind {
     pub fn testid(self) -> &'static str {
         match self {
-            NoticeKind::StorageUnreadable => "storage-unreadable",
             NoticeKind::StorageNewer => "storage-newer",
             NoticeKind::StorageOff => "storage-off",
             NoticeKind::SaveFailed => "save-failed",
@@ -217,8 +215,6 @@ impl NoticeKind {
 pub fn notice_text(lang: Lang, kind: NoticeKind) -> &'static str {
     use NoticeKind::*;
     match (lang, kind) {
-        (Lang::Fr, StorageUnreadable) => "Les données enregistrées dans ce navigateur étaient illisibles\u{a0}: le calculateur repart des valeurs par défaut. Leur copie brute est conservée à part, rien n’est effacé.",
-        (Lang::En, StorageUnreadable) => "The data saved in this browser could not be read: the calculator starts from the defaults. A raw copy is kept aside; nothing was erased.",
         (Lang::Fr, StorageNewer) => "Ce navigateur contient des données d’une version plus récente du calculateur\u{a0}: elles ne sont ni lues ni modifiées ici.",
         (Lang::En, StorageNewer) => "This browser holds data from a newer version of the calculator: it is neither read nor changed here.",
         (Lang::Fr, StorageOff) => "L’enregistrement local est désactivé dans ce navigateur\u{a0}: vos saisies restent valables tant que la page est ouverte. Copiez le lien pour les garder.",
@@ -248,6 +244,27 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, UnsafeTarget) => "address refused (only http or https addresses are accepted)",
         (Lang::Fr, Repeated) => "paramètre répété, la dernière valeur est retenue",
         (Lang::En, Repeated) => "repeated parameter, the last value is used",
+        (Lang::Fr, Cut { .. }) => "trop long, coupé à",
+        (Lang::En, Cut { .. }) => "too long, cut to",
+        (Lang::Fr, BadEncoding) => {
+            "codage illisible (un «\u{a0}%\u{a0}» mal formé ou du texte non UTF-8), ignoré"
+        }
+        (Lang::En, BadEncoding) => {
+            "unreadable encoding (a malformed “%” or text that is not UTF-8), ignored"
+        }
+        (Lang::Fr, OverriddenByFragment) => {
+            "aussi donné après le «\u{a0}#\u{a0}» de l’adresse, dont la valeur est retenue"
+        }
+        (Lang::En, OverriddenByFragment) => {
+            "also given after the “#” of the address, whose value is used"
+        }
+    };
+    let why = match &item.reason {
+        Cut { max } => lang.pick(
+            format!("{why} {max}\u{a0}caractères"),
+            format!("{why} {max} characters"),
+        ),
+        _ => why.to_string(),
     };
     // A main-form value gets its field's message, bounds included.
     let field_message = match &item.reason {
@@ -257,7 +274,7 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
     };
     let why = match field_message {
         Some(message) => format!("{why}. {message}"),
-        None => why.to_string(),
+        None => why,
     };
     let what = if item.value.is_empty() {
         super::quoted(lang, &item.key)

@@ -21,12 +21,12 @@ pub mod visible;
 
 use leptos::prelude::*;
 
-use crate::browser::{address, set_document_language, storage};
+use crate::browser::storage::{self, Local};
+use crate::browser::{address, set_document_language, shell};
 use crate::i18n::page::{text, Text};
-use crate::lang::Lang;
 use crate::link;
-use crate::scenario::Draft;
-use crate::store::{self, Loaded, Working};
+use crate::start::{self, Start};
+use crate::store::{self, Found, Refused, Source, StorageReport, Working};
 use crate::ui::notices::Notice;
 use crate::ui::state::Calculator;
 
@@ -35,7 +35,14 @@ use crate::ui::state::Calculator;
 /// caret), on `<body>` otherwise.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        // The wasm aborts after this: save now what waits for typing to
+        // pause (the working scenario, the crash screen's export), so that
+        // the crash screen offers the scenario as it was, not as it was
+        // 120 ms ago. A panic in here aborts at once, as before.
+        crate::browser::pause::flush_kept();
+    }));
     use crate::browser::takeover;
     let Some(root) = takeover::root() else {
         leptos::mount::mount_to_body(|| view! { <App /> });
@@ -54,77 +61,45 @@ pub fn start() {
     takeover::mark_live();
 }
 
-/// Where the first scenario comes from: a shared link wins, then the
-/// scenario saved in this browser, then the defaults.
-fn initial_scenario() -> (Draft, Lang, Vec<Notice>, library::Opening) {
-    let mut notices = Vec::new();
-    let current = address::current_link();
-    let decoded = link::decode(&current);
-    let saved = storage::read_raw(store::WORKING_KEY).map(|raw| (store::decode_working(&raw), raw));
-    let mut saved_working = None;
-    match saved {
-        Some((Loaded::Found(working), _)) => saved_working = Some(working),
-        Some((Loaded::Unreadable, raw)) => {
-            // Keep the unreadable text aside so nothing is lost.
-            storage::write_raw(store::BACKUP_KEY, &raw);
-            notices.push(Notice::StorageUnreadable);
+/// Where the first scenario comes from (`crate::start::choose`): this
+/// gathers what it reads and applies what it asks for.
+fn initial_scenario() -> Start {
+    let read = start::Read {
+        query: address::query(),
+        fragment: address::fragment(),
+        reload: address::is_reload(),
+        // Off the browser (the prerender) no storage is missing: it reads
+        // nothing, and says nothing about it.
+        storage: storage::available() || crate::browser::window().is_none(),
+        working: storage::read_raw(store::WORKING_KEY),
+        tab: storage::tab::read_raw(store::WORKING_KEY),
+    };
+    let mut start = start::choose(&read);
+    if let (true, Some(raw)) = (start.set_aside, &read.working) {
+        let kept = store::keep_aside(&mut Local, Source::Working, raw);
+        start
+            .notices
+            .push(unreadable_working(Found::Unreadable, kept));
+    }
+    start
+}
+
+/// The working scenario could not be read (at start, or `found` later in
+/// its place); `kept` says where it is now.
+fn unreadable_working(found: Found, kept: store::Kept) -> Notice {
+    Notice::Storage(StorageReport {
+        source: Source::Working,
+        found,
+        kept: Some(kept),
+    })
+}
+
+fn add_notice(notices: RwSignal<Vec<Notice>>, notice: Notice) {
+    notices.update(|n| {
+        if !n.contains(&notice) {
+            n.push(notice);
         }
-        Some((Loaded::Newer(_), _)) => notices.push(Notice::StorageNewer),
-        None => {}
-    }
-    // Off the browser (the prerender) there is no storage to miss.
-    if crate::browser::window().is_some() && !storage::available() {
-        notices.push(Notice::StorageOff);
-    }
-    // A reload shows what this tab showed: its own copy (the address may lag
-    // the last keystrokes, and another tab may have saved since).
-    let this_tab = (!decoded.embed.on && address::is_reload())
-        .then(|| storage::tab::read_raw(store::WORKING_KEY))
-        .flatten()
-        .and_then(|raw| match store::decode_working(&raw) {
-            Loaded::Found(working) => Some(working),
-            _ => None,
-        });
-    if let Some(working) = this_tab {
-        let saved = working.saved.clone();
-        return (
-            working.draft,
-            working.lang,
-            notices,
-            library::Opening::Stored(saved),
-        );
-    }
-    if decoded.any {
-        if !decoded.ignored.is_empty() {
-            notices.push(Notice::LinkIgnored(decoded.ignored.clone()));
-        }
-        let lang = decoded
-            .lang
-            .or(saved_working.as_ref().map(|w| w.lang))
-            .unwrap_or_default();
-        // The library is left alone; what was on screen can come back.
-        let previous = saved_working.filter(|w| !w.draft.same_as(&decoded.draft));
-        return (
-            decoded.draft,
-            lang,
-            notices,
-            library::Opening::Link { previous },
-        );
-    }
-    match saved_working {
-        Some(working) => (
-            working.draft,
-            working.lang,
-            notices,
-            library::Opening::Stored(working.saved),
-        ),
-        None => (
-            Draft::with_defaults(),
-            Lang::default(),
-            notices,
-            library::Opening::Fresh,
-        ),
-    }
+    });
 }
 
 /// How long the autosave and the address wait for typing to pause.
@@ -139,21 +114,25 @@ thread_local! {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (draft, lang, notices, opening) = initial_scenario();
-    let calc = Calculator::new(&draft, lang);
+    let start = initial_scenario();
+    // Unreadable data left in place at start is said then, not again.
+    let left_in_place = start.notices.iter().any(|notice| {
+        matches!(notice, Notice::Storage(report)
+            if report.source == Source::Working && matches!(report.kept, Some(store::Kept::InPlace { .. })))
+    });
+    let calc = Calculator::new(&start.draft, start.lang);
     calc.keep_typed(&TYPED.with(|kept| kept.take()));
     provide_context(calc);
     // The language alone, for components that need nothing else (NumberInput).
     provide_context(calc.lang);
-    let notices = RwSignal::new(notices);
-    let shelf = library::Shelf::new(opening, notices);
+    let notices = RwSignal::new(start.notices);
+    let shelf = library::Shelf::new(start.opening, notices);
     provide_context(shelf);
     let printing = library::share::Printing::provide();
     let embed = embed::setup();
     // A newer version's data must not be overwritten by this one. An
-    // embedded page keeps its scenario in its own address only: a visit to
-    // a marketing page must not replace the visitor's working scenario.
-    let may_save = !notices.with_untracked(|n| n.contains(&Notice::StorageNewer)) && !embed.on;
+    // embedded page keeps its scenario in its own address only.
+    let may_save = start.may_save;
     // Rewriting the address must keep the embed keys (a reload stays embedded).
     let embed_keys = link::encode_embed(&embed);
 
@@ -161,7 +140,10 @@ pub fn App() -> impl IntoView {
     // fragment (no reload): open it as a fresh page would. Our own
     // replaceState never fires this event.
     let pasted = window_event_listener(leptos::ev::hashchange, move |_| {
-        let decoded = link::decode(&address::current_link());
+        let decoded = link::decode_address(&address::query(), &address::fragment());
+        if decoded.worth_a_notice() {
+            add_notice(notices, Notice::LinkIgnored(decoded.ignored.clone()));
+        }
         if !decoded.any || decoded.embed.on {
             return;
         }
@@ -171,9 +153,6 @@ pub fn App() -> impl IntoView {
         }
         // The page no longer shows a saved entry; saving asks for a new one.
         shelf.current.set(None);
-        if !decoded.ignored.is_empty() {
-            notices.update(|n| n.push(Notice::LinkIgnored(decoded.ignored.clone())));
-        }
     });
     on_cleanup(move || pasted.remove());
 
@@ -186,9 +165,14 @@ pub fn App() -> impl IntoView {
         );
     });
     // The autosave and the address wait for typing to pause (and happen at
-    // once if the page is hidden or left): one edit then costs no storage
-    // write, no JSON and no link encoding.
+    // once if the page is hidden or left, or panics): one edit then costs
+    // no storage write, no JSON and no link encoding.
     let save = crate::browser::pause::Later::kept(SAVE_PAUSE);
+    // What this page wrote last (it may be written over without a check),
+    // and whether the stored working scenario may no longer be written.
+    let last_written = StoredValue::new(None::<String>);
+    let blocked = StoredValue::new(false);
+    let start_said = StoredValue::new(left_in_place);
     Effect::new(move |_| {
         calc.track_draft();
         calc.lang.track();
@@ -203,21 +187,44 @@ pub fn App() -> impl IntoView {
                 address_link.push_str(&embed_keys);
             }
             address::replace_link(&address_link);
-            if may_save && storage::available() {
-                let working = Working {
-                    schema: store::SCHEMA,
-                    lang,
-                    draft,
-                    saved: shelf.current.get_untracked(),
-                };
-                let encoded = store::encode_working(&working);
-                storage::tab::write_raw(store::WORKING_KEY, &encoded);
-                if !storage::write_raw(store::WORKING_KEY, &encoded) {
-                    notices.update(|n| {
-                        if !n.contains(&Notice::SaveFailed) {
-                            n.push(Notice::SaveFailed);
-                        }
-                    });
+            shell::publish_export(&crate::export::export_json(&[&draft]));
+            if !may_save || !storage::available() {
+                return;
+            }
+            let working = Working {
+                schema: store::SCHEMA,
+                lang,
+                draft,
+                saved: shelf.current.get_untracked(),
+            };
+            let encoded = store::encode_working(&working);
+            // This tab's copy always (a reload shows it); the browser's
+            // copy unless data that must not be written over is there.
+            storage::tab::write_raw(store::WORKING_KEY, &encoded);
+            if blocked.get_value() {
+                return;
+            }
+            let last = last_written.get_value();
+            let (kept, written) = store::write_working(&mut Local, &encoded, last.as_deref());
+            if let Some(kept) = kept {
+                // Another tab or version left unreadable data: it is copied.
+                add_notice(notices, unreadable_working(Found::Displaced, kept));
+            }
+            match written {
+                Ok(()) => last_written.set_value(Some(encoded)),
+                Err(Refused::Failed | Refused::Moved) => add_notice(notices, Notice::SaveFailed),
+                Err(Refused::Newer(_)) => {
+                    blocked.set_value(true);
+                    add_notice(notices, Notice::StorageNewer);
+                }
+                Err(Refused::Unreadable(kept)) => {
+                    blocked.set_value(true);
+                    // Left in place at start, it was said then (the user may
+                    // have dismissed it); found now, it is said now.
+                    let said = start_said.get_value();
+                    if !said {
+                        add_notice(notices, unreadable_working(Found::Displaced, kept));
+                    }
                 }
             }
         });

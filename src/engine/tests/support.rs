@@ -1,6 +1,6 @@
 //! Small helpers shared by the engine's tests.
 
-use crate::engine::*;
+use crate::engine::{data_value, Decimal, Field, Figure, Inputs};
 
 /// A decimal literal (tests only: a typo should fail loudly).
 pub fn d(text: &str) -> Decimal {

@@ -11,7 +11,8 @@ use crate::i18n::library::{date_time, LibraryText as T};
 use crate::library::headline_roi;
 use crate::store::SavedScenario;
 use crate::ui::figures::{data_value, figure_text};
-use crate::ui::library::{action, flag, live, tr, Shelf};
+use crate::ui::library::kit::{action, flag, live, tr};
+use crate::ui::library::shelf::Shelf;
 use crate::ui::state::Calculator;
 
 #[component]

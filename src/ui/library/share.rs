@@ -10,7 +10,8 @@ use crate::engine::{Field, FieldKind, Variant};
 use crate::i18n::library::{date_time, library_text, LibraryText as T};
 use crate::i18n::page::{text, Text};
 use crate::i18n::{choice_label, field_label, field_unit, InputGroup, Lang};
-use crate::ui::library::{action, flag, live, tr, Shelf};
+use crate::ui::library::kit::{action, flag, live, tr};
+use crate::ui::library::shelf::Shelf;
 use crate::ui::state::Calculator;
 
 /// How the last "copy link" went.

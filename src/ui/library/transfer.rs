@@ -6,9 +6,11 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::browser::{address, clock, files};
-use crate::export::{export_csv, export_json, file_name, import_json};
+use crate::csv::export_csv;
+use crate::export::{export_json, file_name, import_json};
 use crate::i18n::library::{date_time, library_text, LibraryText as T};
-use crate::ui::library::{action, flag, tr, Shelf};
+use crate::ui::library::kit::{action, flag, tr};
+use crate::ui::library::shelf::Shelf;
 use crate::ui::state::Calculator;
 
 const JSON: &str = "application/json";
