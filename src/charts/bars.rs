@@ -95,9 +95,11 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(
             let at = (i as f64 + 0.5, b.1);
             let pos = Pos::new(HPos::Center, VPos::Top);
             for (text, row) in [(net, first), (roi, second)] {
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at(at)
-                        + Text::new(text, (0, (row * line + gap) as i32), font.clone().pos(pos)),
+                let (x, y) = chart.backend_coord(&at);
+                root.draw(&Text::new(
+                    text.as_str(),
+                    (x, y + (row * line + gap) as i32),
+                    font.clone().pos(pos),
                 ))?;
             }
         }

@@ -85,13 +85,11 @@ pub fn draw(
     let room_left = -lo >= hi;
     let anchor = Pos::new(if room_left { HPos::Right } else { HPos::Left }, VPos::Top);
     let gap = if room_left { -5.0 } else { 5.0 } * s;
-    chart.draw_series(std::iter::once(
-        EmptyElement::at((0.0, top))
-            + Text::new(
-                format!("{} ({})", data.zero_label, money_label(0.0, lang)),
-                (gap as i32, (3.0 * s) as i32),
-                font.pos(anchor),
-            ),
+    let (x, y) = chart.backend_coord(&(0.0, top));
+    root.draw(&Text::new(
+        format!("{} ({})", data.zero_label, money_label(0.0, lang)).as_str(),
+        (x + gap as i32, y + (3.0 * s) as i32),
+        font.pos(anchor),
     ))?;
     root.present()?;
     Ok(Some(lo..hi))

@@ -67,8 +67,9 @@ fn size(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64, ratio: f64)
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    // What `surface` scales by: the screen's ratio, or the paper's.
-    let _ = canvas.set_attribute("data-scale", &ratio.to_string());
+    // What `surface` scales by: the screen's ratio, or the paper's, in
+    // hundredths (Rust's float formatting and parsing would add kilobytes).
+    let _ = canvas.set_attribute("data-scale", &((ratio * 100.0).round() as u32).to_string());
 }
 
 fn pixel_ratio() -> f64 {
@@ -85,8 +86,9 @@ pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
     let backend = FastCanvas::new(canvas).ok_or(ChartError)?;
     let scale = canvas
         .get_attribute("data-scale")
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 1.0)
+        .and_then(|s| s.parse::<u32>().ok())
+        .map(|hundredths| f64::from(hundredths) / 100.0)
+        .filter(|s| *s >= 1.0)
         .unwrap_or_else(pixel_ratio);
     Ok(Surface { backend, scale })
 }
@@ -142,6 +144,20 @@ pub fn percent_label(value: f64, lang: Lang) -> String {
     let value =
         rust_decimal::Decimal::from_f64_retain((value * 100.0).round() / 100.0).unwrap_or_default();
     crate::format::percent_unsigned(value, lang)
+}
+
+/// A number as JavaScript writes it, for test hooks: Rust's own float
+/// formatting would add kilobytes to the wasm.
+pub fn number_text(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A range as two numbers, `"lo hi"` (test hooks).
+pub fn range_text(range: &std::ops::Range<f64>) -> String {
+    format!("{} {}", number_text(range.start), number_text(range.end))
 }
 
 /// A ROI on a label: signed, like the page's ("+380 %", "−18,3 %").

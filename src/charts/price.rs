@@ -242,7 +242,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
 
     let (_, rest) = root.split_vertically((header * s) as i32);
     let (upper, lower) = rest.split_vertically(((upper_height + 6.0) * s) as i32);
-    let x_ticks = labels_that_fit(plot.end - plot.start, 52.0, 10);
+    let x_ticks = labels_that_fit(plot.end - plot.start, 44.0, 10);
 
     let mut net = ChartBuilder::on(&upper)
         .margin_left(MARGIN * s)
@@ -321,10 +321,10 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
 
     // Each panel names its line, top right, where both lines are low.
     let corner = Pos::new(HPos::Right, VPos::Top);
-    let name = |chart: &ChartContext<_, _>, y: f64, label: &str, color| {
+    let name = |chart: &ChartContext<_, _>, y: f64, label: &'static str, color| {
         let (x, y) = chart.backend_coord(&(max_price, y));
         Text::new(
-            label.to_string(),
+            label,
             (x - (4.0 * s) as i32, y + (3.0 * s) as i32),
             font(color).pos(corner),
         )
@@ -365,7 +365,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
             WHITE.filled(),
         ))?;
         root.draw(&Text::new(
-            marker.label.clone(),
+            marker.label.as_str(),
             ((span.start * s) as i32, y),
             font(color).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;

@@ -91,13 +91,11 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<us
         let y = rows - i as f64 - 0.04;
         let shown = clipped(name, max_chars);
         cut += usize::from(shown != *name);
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((lo - pad, y))
-                + Text::new(
-                    shown,
-                    ((2.0 * s) as i32, 0),
-                    font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-                ),
+        let (x, y) = chart.backend_coord(&(lo - pad, y));
+        root.draw(&Text::new(
+            shown.as_str(),
+            (x + (2.0 * s) as i32, y),
+            font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
     root.present()?;

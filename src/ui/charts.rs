@@ -240,13 +240,14 @@ fn price_chart(calc: Calculator, lang: Lang) -> (price::PriceChart, Vec<PriceCha
 /// The drawn chart's figures on its canvas, for tests: the axes' ranges
 /// and the marked prices (absent when not marked).
 fn price_hooks(canvas: &web_sys::HtmlCanvasElement, data: &price::PriceChart, axes: &price::Axes) {
-    let range = |r: &std::ops::Range<f64>| Some(format!("{} {}", r.start, r.end));
-    let price = |m: &Option<price::Marker>| m.as_ref().map(|m| m.price.to_string());
+    use crate::charts::{number_text, range_text};
+    let range = |r: &std::ops::Range<f64>| Some(range_text(r));
+    let price = |m: &Option<price::Marker>| m.as_ref().map(|m| number_text(m.price));
     for (name, value) in [
         ("data-price-range", range(&axes.price)),
         ("data-net-range", range(&axes.net)),
         ("data-roi-range", range(&axes.roi)),
-        ("data-current-price", Some(data.current.price.to_string())),
+        ("data-current-price", Some(number_text(data.current.price))),
         ("data-break-even-price", price(&data.break_even)),
         ("data-target-price", price(&data.target)),
     ] {

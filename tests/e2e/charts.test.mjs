@@ -126,7 +126,7 @@ test("printing redraws the charts for paper, then for the screen again", async (
     return canvases.map((c) => [c.width, c.height, c.dataset.scale]);
   });
   // charts::PRINT_SIZE at three pixels per CSS pixel.
-  for (const size of sizes) assert.deepEqual(size, [1320, 870, "3"]);
+  for (const size of sizes) assert.deepEqual(size, [1320, 870, "300"]);
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await twoFrames(page);
   assert.deepEqual(await page.$eval('[data-testid="chart-price"]', (c) => [c.width, c.height]), screen);

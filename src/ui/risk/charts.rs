@@ -87,7 +87,7 @@ fn HistogramChart() -> impl IntoView {
         <ChartFrame testid="chart-histogram" title=|l| risk_text(l, RiskText::HistogramTitle) data draw=|c, d, l| {
             // A test hook: the net-result axis as drawn (zero inside it).
             if let Ok(Some(axis)) = histogram::draw(c, d, l) {
-                let _ = c.set_attribute("data-net-range", &format!("{} {}", axis.start, axis.end));
+                let _ = c.set_attribute("data-net-range", &crate::charts::range_text(&axis));
             }
         } summary table=ViewFn::from(table) />
     }
