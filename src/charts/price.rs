@@ -15,7 +15,7 @@ use super::kit::{
     label_font, labels_that_fit, money_label, padded, percent_label, surface, ChartError,
     GAIN_COLOR, NET_COLOR, ROI_COLOR, TARGET_COLOR, TEXT_COLOR, TEXT_PX,
 };
-use crate::i18n::page::{text, Text as Words};
+use crate::i18n::page::{text, PriceChartNote, Text as Words};
 use crate::lang::Lang;
 
 /// A price marked on the chart, with its label ("Équilibre : 575,99 €").
@@ -36,6 +36,8 @@ pub struct PriceChart {
     pub target: Option<Marker>,
     /// The ROI axis, before padding (see [`roi_range`]).
     pub roi_range: (f64, f64),
+    /// What the chart cannot show, said under its title.
+    pub notes: Vec<PriceChartNote>,
 }
 
 /// The ranges the chart was drawn with (test hooks on the canvas).

@@ -162,7 +162,7 @@ fn ceiling(value: Decimal, lang: Lang) -> String {
 }
 
 /// The price chart's data and what it cannot show, from the central scenario.
-fn price_chart(calc: Calculator, lang: Lang) -> (price::PriceChart, Vec<PriceChartNote>) {
+fn price_chart(calc: Calculator, lang: Lang) -> price::PriceChart {
     calc.central().with(|checked| {
         let inputs = &checked.inputs;
         let sweep = sweep(inputs, SWEEP_POINTS);
@@ -222,7 +222,7 @@ fn price_chart(calc: Calculator, lang: Lang) -> (price::PriceChart, Vec<PriceCha
                 PriceChartNote::RoiAbove(crate::charts::roi_label(roi_range.1, lang)),
             );
         }
-        let chart = price::PriceChart {
+        price::PriceChart {
             points,
             current: marker(
                 inputs.price,
@@ -232,8 +232,8 @@ fn price_chart(calc: Calculator, lang: Lang) -> (price::PriceChart, Vec<PriceCha
             break_even,
             target,
             roi_range,
-        };
-        (chart, notes)
+            notes,
+        }
     })
 }
 
@@ -262,12 +262,12 @@ fn price_hooks(canvas: &web_sys::HtmlCanvasElement, data: &price::PriceChart, ax
 pub fn PriceChart() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let both = Memo::new(move |_| price_chart(calc, lang.get()));
-    let data = Memo::new(move |_| both.with(|b| b.0.clone()));
+    let data = Memo::new(move |_| price_chart(calc, lang.get()));
     let note = Signal::derive(move || {
         let lang = lang.get();
-        both.with(|b| {
-            b.1.iter()
+        data.with(|d| {
+            d.notes
+                .iter()
                 .map(|note| price_chart_note(lang, note))
                 .collect::<Vec<_>>()
                 .join(" ")

@@ -139,6 +139,8 @@ test("at 390 px the chart tables keep every column and the tornado's names are w
     const summary = page.locator(`[data-testid="${id}"] ~ details summary`);
     await summary.scrollIntoViewIfNeeded();
     await summary.click();
+    // The table is built once its details open.
+    await page.waitForSelector(`[data-testid="${id}"] ~ details thead th`);
     const fit = await page.$eval(`[data-testid="${id}"] ~ details`, (details) => {
       const box = details.querySelector(".table-scroll");
       const cells = [...details.querySelectorAll("thead th")];
