@@ -290,3 +290,29 @@ fn the_roi_line_is_cut_at_the_frame_and_broken_where_undefined() {
         vec![vec![(1.0, 5.0), (2.0, 4.0)], vec![(4.0, 1.0), (5.0, 2.0)]]
     );
 }
+
+#[wasm_bindgen_test]
+fn a_name_is_cut_to_the_pixels_it_has_measured_on_the_canvas() {
+    use plotters::prelude::IntoDrawingArea;
+    use teleprospection_roi::charts::{fitted, label_font, surface, TEXT_COLOR};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_width(400);
+    canvas.set_height(100);
+    let root = surface(&canvas).unwrap().backend.into_drawing_area();
+    let font = label_font(1.0, TEXT_COLOR);
+    let name = "Temps commercial par rendez-vous tenu";
+    assert_eq!(fitted(&root, name, &font, 1000.0, 1.0), name);
+    let cut = fitted(&root, name, &font, 100.0, 1.0);
+    assert!(cut.ends_with('…'), "{cut}");
+    let width = |text: &str| root.estimate_text_size(text, &font).unwrap().0;
+    assert!(width(&cut) <= 100, "{cut}: {} px", width(&cut));
+    // As long as fits: one character more would not.
+    let kept = cut.chars().count() - 1;
+    let longer = teleprospection_roi::charts::clipped(name, kept + 2);
+    assert!(width(&longer) > 100, "{longer} would fit");
+}

@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use web_sys::HtmlCanvasElement;
 
 use super::kit::{
-    clipped, label_font, money_label, padded, roi_label, surface, ChartError, LOSS_COLOR,
-    NET_COLOR, TEXT_COLOR, TEXT_PX,
+    fitted, label_font, money_label, padded, roi_label, surface, ChartError, LOSS_COLOR, NET_COLOR,
+    TEXT_COLOR, TEXT_PX,
 };
 use crate::lang::Lang;
 
@@ -35,11 +35,13 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(
     let y = padded(if lo < 0.0 { lo - room } else { lo }, hi + room);
     let (width, _) = root.dim_in_pixel();
     let slot = (f64::from(width) / s - 90.0) / count;
-    // A name cut to its slot (the summary and the table have it whole);
-    // about 7 px a character at 12 px.
-    let max_chars = ((slot - 6.0) / 7.0).max(3.0) as usize;
-    let labels: Vec<String> = data.bars.iter().map(|b| clipped(&b.0, max_chars)).collect();
     let font = label_font(s, TEXT_COLOR);
+    // A name cut to its slot (the summary and the table have it whole).
+    let labels: Vec<String> = data
+        .bars
+        .iter()
+        .map(|b| fitted(&root, &b.0, &font, slot - 6.0, s))
+        .collect();
     let mut chart = ChartBuilder::on(&root)
         .margin(10.0 * s)
         .x_label_area_size((TEXT_PX + 14.0) * s)
@@ -67,22 +69,33 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &BarChart, lang: Lang) -> Result<(
         let color = if b.1 < 0.0 { LOSS_COLOR } else { NET_COLOR };
         Rectangle::new([(x + 0.2, 0.0), (x + 0.8, b.1)], color.filled())
     }))?;
-    // Two lines by each bar's end: its net result, then its ROI; left out
-    // when they would not fit in the bar's slot (many segments on a phone).
-    let texts: Vec<(String, String)> = data
-        .bars
-        .iter()
-        .map(|b| {
-            let roi = b.2.map_or_else(|| "—".to_string(), |r| roi_label(r, lang));
-            (money_label(b.1, lang), format!("ROI {roi}"))
+    // Two lines by each bar's end: its net result, then its ROI ("ROI
+    // +380 %", or "+380 %" where that does not fit); left out when even
+    // that would not fit in the bar's slot (many segments on a phone).
+    let widest = |texts: &[(String, String)]| {
+        texts.iter().try_fold(0u32, |widest, (net, roi)| {
+            let net = root.estimate_text_size(net, &font)?.0;
+            let roi = root.estimate_text_size(roi, &font)?.0;
+            Ok::<_, ChartError>(widest.max(net).max(roi))
         })
-        .collect();
-    let widest = texts.iter().try_fold(0u32, |widest, (net, roi)| {
-        let net = root.estimate_text_size(net, &font)?.0;
-        let roi = root.estimate_text_size(roi, &font)?.0;
-        Ok::<_, ChartError>(widest.max(net).max(roi))
-    })?;
-    if f64::from(widest) / s <= slot - 4.0 {
+    };
+    let with_name = |named: bool| -> Vec<(String, String)> {
+        data.bars
+            .iter()
+            .map(|b| {
+                let roi = b.2.map_or_else(|| "—".to_string(), |r| roi_label(r, lang));
+                let roi = if named { format!("ROI {roi}") } else { roi };
+                (money_label(b.1, lang), roi)
+            })
+            .collect()
+    };
+    let mut texts = with_name(true);
+    let mut width = widest(&texts)?;
+    if f64::from(width) / s > slot - 4.0 {
+        texts = with_name(false);
+        width = widest(&texts)?;
+    }
+    if f64::from(width) / s <= slot - 4.0 {
         let line = (TEXT_PX + 3.0) * s;
         for (i, (b, (net, roi))) in data.bars.iter().zip(texts).enumerate() {
             let below = b.1 < 0.0;

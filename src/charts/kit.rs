@@ -127,6 +127,29 @@ pub fn clipped(label: &str, max_chars: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
+/// `label` cut (with `…`) to at most `max_px` CSS pixels in `style`, measured
+/// on the canvas (no page layout): a name wider than its room must not run
+/// into its neighbour (the data table has it whole).
+pub fn fitted<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    label: &str,
+    style: &TextStyle,
+    max_px: f64,
+    scale: f64,
+) -> String {
+    let fits = |text: &str| {
+        area.estimate_text_size(text, style)
+            .is_ok_and(|(width, _)| f64::from(width) / scale <= max_px)
+    };
+    let mut chars = label.chars().count();
+    let mut text = label.to_string();
+    while chars > 1 && !fits(&text) {
+        chars -= 1;
+        text = clipped(label, chars);
+    }
+    text
+}
+
 /// Pads a value range so lines never sit on the frame, and never collapses.
 pub fn padded(min: f64, max: f64) -> std::ops::Range<f64> {
     let (min, max) = (min.min(0.0), max.max(0.0));

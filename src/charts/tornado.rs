@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use web_sys::HtmlCanvasElement;
 
 use super::kit::{
-    clipped, label_font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR,
+    fitted, label_font, percent_label, surface, ChartError, LOSS_COLOR, NET_COLOR, TEXT_COLOR,
     TEXT_PX,
 };
 use crate::lang::Lang;
@@ -79,17 +79,16 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &Tornado, lang: Lang) -> Result<us
             TEXT_COLOR.stroke_width((1.5 * s) as u32),
         )
     }))?;
-    // Names cut only when longer than the plot (the table has them whole);
-    // about 7 px a character at 12 px.
+    // Names cut only when wider than the plot (the table has them whole).
     let (left, right) = (
         chart.backend_coord(&(lo - pad, 0.0)).0,
         chart.backend_coord(&(hi + pad, 0.0)).0,
     );
-    let max_chars = ((f64::from(right - left) / s) / 7.0).max(8.0) as usize;
+    let room = f64::from(right - left) / s - 4.0;
     let mut cut = 0;
     for (i, (name, _, _)) in data.bars.iter().enumerate() {
         let y = rows - i as f64 - 0.04;
-        let shown = clipped(name, max_chars);
+        let shown = fitted(&root, name, &font, room, s);
         cut += usize::from(shown != *name);
         let (x, y) = chart.backend_coord(&(lo - pad, y));
         root.draw(&Text::new(
