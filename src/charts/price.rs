@@ -172,6 +172,33 @@ fn label_rows<T: Clone>(
         .collect()
 }
 
+/// The labels of [`label_rows`] moved up into a row above wherever they
+/// fit there: beside the row's other labels without touching them, across
+/// no line coming down from a row above, and with no label below across
+/// their own line. Gives each marker its row.
+fn packed<T>(
+    rows: Vec<(T, RGBColor, f64, Range<f64>)>,
+) -> Vec<(T, RGBColor, f64, Range<f64>, usize)> {
+    let near = |x: f64, span: &Range<f64>| x >= span.start - 3.0 && x <= span.end + 3.0;
+    let mut placed: Vec<(T, RGBColor, f64, Range<f64>, usize)> = Vec::new();
+    for (marker, color, x, span) in rows {
+        let fits = |row: usize| {
+            placed.iter().all(|(_, _, other_x, other, other_row)| {
+                let apart = span.end + 10.0 <= other.start || other.end + 10.0 <= span.start;
+                match other_row.cmp(&row) {
+                    std::cmp::Ordering::Equal => apart,
+                    std::cmp::Ordering::Less => !near(*other_x, &span),
+                    std::cmp::Ordering::Greater => !near(x, other),
+                }
+            })
+        };
+        let next = placed.iter().map(|p| p.4 + 1).max().unwrap_or(0);
+        let row = (0..next).find(|&row| fits(row)).unwrap_or(next);
+        placed.push((marker, color, x, span, row));
+    }
+    placed
+}
+
 /// CSS pixels of the chart's parts.
 const MARGIN: f64 = 8.0;
 const LEFT_LABELS: f64 = 70.0;
@@ -229,8 +256,8 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
         }
         markers.push((marker, color, x, spans));
     }
-    let placed = label_rows(markers);
-    let rows = placed.len();
+    let placed = packed(label_rows(markers));
+    let rows = placed.iter().map(|p| p.4 + 1).max().unwrap_or(0);
     let header = MARGIN + ROW * rows as f64;
     let zone = data
         .break_even
@@ -305,7 +332,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
     }
     net.draw_series(std::iter::once(zero()))?;
     roi.draw_series(std::iter::once(zero()))?;
-    for (marker, color, _, _) in &placed {
+    for (marker, color, _, _, _) in &placed {
         net.draw_series(std::iter::once(vertical(marker.price, &net_y, *color, 1.5)))?;
         roi.draw_series(std::iter::once(vertical(marker.price, &roi_y, *color, 1.5)))?;
     }
@@ -349,14 +376,15 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &PriceChart, lang: Lang) -> Result
     // phone) does not run through its text.
     let plot_top = net.backend_coord(&(0.0, net_y.end)).1;
     let row_y = |row: usize| ((MARGIN + ROW * row as f64 + ROW / 2.0) * s) as i32;
-    for (row, (marker, color, _, _)) in placed.iter().enumerate() {
+    for (marker, color, _, _, row) in &placed {
+        let (marker, color, row) = (*marker, *color, *row);
         let x = net.backend_coord(&(marker.price, 0.0)).0;
         root.draw(&PathElement::new(
             vec![(x, row_y(row)), (x, plot_top)],
             color.stroke_width((1.5 * s).max(1.0) as u32),
         ))?;
     }
-    for (row, (marker, color, _, span)) in placed.into_iter().enumerate() {
+    for (marker, color, _, span, row) in placed {
         let (y, half) = (row_y(row), (ROW / 2.0 * s) as i32);
         let (from, to) = (
             ((span.start - 2.0) * s) as i32,
