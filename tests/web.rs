@@ -218,3 +218,101 @@ fn a_long_input_name_is_cut_to_its_room_with_an_ellipsis() {
         19
     );
 }
+
+/// ROI against price for a campaign of margin `m` whose cost is the price
+/// times 50 meetings: the price chart's shape.
+fn roi_sweep(points: usize, max_price: f64) -> Vec<(f64, f64, Option<f64>)> {
+    (0..points)
+        .map(|i| {
+            let price = max_price * i as f64 / (points - 1) as f64;
+            let cost = price * 50.0;
+            let roi = (cost > 0.0).then(|| (28_800.0 - cost) / cost);
+            (price, 28_800.0 - cost, roi)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_price_chart_s_roi_axis_holds_zero_and_the_negative_part_and_stops_short_of_infinity() {
+    use teleprospection_roi::charts::price::roi_range;
+    let points = roi_sweep(61, 864.0);
+    // Current ROI +380 %, target +100 %: the axis ends at twice +380 %.
+    let ((lo, hi), leaves) = roi_range(&points, Some(3.8), 1.0);
+    assert!(
+        (lo - (28_800.0 - 43_200.0) / 43_200.0).abs() < 1e-12,
+        "{lo}"
+    );
+    assert!((hi - 7.6).abs() < 1e-12, "{hi}");
+    assert!(leaves, "near a zero price the ROI is far above +760 %");
+    // A losing price: the target (or 100 %) sets the top, zero is inside.
+    let ((lo, hi), _) = roi_range(&points, Some(-0.18), 1.0);
+    assert!(lo < 0.0 && hi == 2.0, "{lo} {hi}");
+    // A sweep whose ROI stays low is not clipped, and its axis keeps 0.
+    let flat = [(0.0, 10.0, Some(0.5)), (1.0, 5.0, Some(0.2))];
+    assert_eq!(roi_range(&flat, Some(0.5), 1.0), ((0.0, 0.5), false));
+    // Never below −100 %, whatever the data says.
+    let odd = [(0.0, 0.0, Some(-3.0)), (1.0, 0.0, None)];
+    assert_eq!(roi_range(&odd, None, 1.0).0 .0, -1.0);
+}
+
+#[wasm_bindgen_test]
+fn the_roi_line_is_cut_at_the_frame_and_broken_where_undefined() {
+    use teleprospection_roi::charts::price::clipped_runs;
+    // From 20 down to 0 over x = 0..2, framed at 0..10: it enters at x = 1.
+    let line = [(0.0, Some(20.0)), (1.0, Some(10.0)), (2.0, Some(0.0))];
+    assert_eq!(
+        clipped_runs(&line, 0.0, 10.0),
+        vec![vec![(1.0, 10.0), (2.0, 0.0)]]
+    );
+    let line = [(0.0, Some(20.0)), (2.0, Some(0.0)), (3.0, Some(-1.0))];
+    assert_eq!(
+        clipped_runs(&line, 0.0, 10.0),
+        vec![vec![(1.0, 10.0), (2.0, 0.0)]],
+        "the part below the frame is left out"
+    );
+    // Inside, out and back: two runs.
+    let line = [(0.0, Some(5.0)), (1.0, Some(15.0)), (2.0, Some(5.0))];
+    assert_eq!(
+        clipped_runs(&line, 0.0, 10.0),
+        vec![vec![(0.0, 5.0), (0.5, 10.0)], vec![(1.5, 10.0), (2.0, 5.0)]]
+    );
+    // An undefined ROI (no cost at a zero price) breaks the line.
+    let line = [
+        (0.0, None),
+        (1.0, Some(5.0)),
+        (2.0, Some(4.0)),
+        (3.0, None),
+        (4.0, Some(1.0)),
+        (5.0, Some(2.0)),
+    ];
+    assert_eq!(
+        clipped_runs(&line, 0.0, 10.0),
+        vec![vec![(1.0, 5.0), (2.0, 4.0)], vec![(4.0, 1.0), (5.0, 2.0)]]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_name_is_cut_to_the_pixels_it_has_measured_on_the_canvas() {
+    use plotters::prelude::IntoDrawingArea;
+    use teleprospection_roi::charts::{fitted, label_font, surface, TEXT_COLOR};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_width(400);
+    canvas.set_height(100);
+    let root = surface(&canvas).unwrap().backend.into_drawing_area();
+    let font = label_font(1.0, TEXT_COLOR);
+    let name = "Temps commercial par rendez-vous tenu";
+    assert_eq!(fitted(&root, name, &font, 1000.0, 1.0), name);
+    let cut = fitted(&root, name, &font, 100.0, 1.0);
+    assert!(cut.ends_with('…'), "{cut}");
+    let width = |text: &str| root.estimate_text_size(text, &font).unwrap().0;
+    assert!(width(&cut) <= 100, "{cut}: {} px", width(&cut));
+    // As long as fits: one character more would not.
+    let kept = cut.chars().count() - 1;
+    let longer = teleprospection_roi::charts::clipped(name, kept + 2);
+    assert!(width(&longer) > 100, "{longer} would fit");
+}

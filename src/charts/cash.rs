@@ -35,7 +35,7 @@ pub fn draw(canvas: &HtmlCanvasElement, data: &CashChart, lang: Lang) -> Result<
     chart
         .configure_mesh()
         .max_light_lines(0)
-        .label_style(font(s, 11.0))
+        .label_style(font(s, 12.0))
         .x_desc(text(lang, Text::ChartMonth))
         .y_desc(text(lang, Text::ChartCumulative))
         .x_labels(month_ticks(last))

@@ -80,7 +80,7 @@ pub fn draw(
     chart
         .configure_mesh()
         .max_light_lines(0)
-        .label_style(font(s, 11.0))
+        .label_style(font(s, 12.0))
         .x_labels(9)
         .y_labels(6)
         .x_label_formatter(&|v: &f64| {

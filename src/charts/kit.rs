@@ -13,6 +13,12 @@ pub const ROI_COLOR: RGBColor = RGBColor(0xb4, 0x3c, 0x0a);
 pub const LOSS_COLOR: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
 pub const GAIN_COLOR: RGBColor = RGBColor(0x15, 0x80, 0x3d);
 pub const TEXT_COLOR: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+/// The price for the target ROI (violet: apart from the lines' blue and
+/// orange and the break-even's green).
+pub const TARGET_COLOR: RGBColor = RGBColor(0x6d, 0x28, 0xd9);
+/// Axis and label text, in CSS pixels: readable on a phone (issue 17
+/// measured 10 px before).
+pub const TEXT_PX: f64 = 12.0;
 
 /// Why a chart could not be drawn (a canvas without 2D context, a zero size).
 #[derive(Debug)]
@@ -36,9 +42,24 @@ pub struct Surface {
 /// ratio. Reading the CSS size forces a layout, so this runs when a chart
 /// first shows and on resize, never per draw.
 pub fn fit(canvas: &HtmlCanvasElement) {
-    let ratio = pixel_ratio();
     let css_width = f64::from(canvas.client_width().max(280));
     let css_height = f64::from(canvas.client_height().max(200));
+    size(canvas, css_width, css_height, pixel_ratio());
+}
+
+/// The CSS size a chart is laid out for on paper: style/print.css prints
+/// it about 91 mm wide (two charts side by side on A4), so its 12 px text
+/// comes out near 7 pt, like the report's own text; its height keeps this
+/// shape (`height: auto`).
+pub const PRINT_SIZE: (f64, f64) = (440.0, 290.0);
+
+/// Sizes the canvas for paper (see [`PRINT_SIZE`]), at three pixels per CSS
+/// pixel so the printed lines stay sharp. Reads no layout.
+pub fn fit_for_print(canvas: &HtmlCanvasElement) {
+    size(canvas, PRINT_SIZE.0, PRINT_SIZE.1, 3.0);
+}
+
+fn size(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64, ratio: f64) {
     let (width, height) = ((css_width * ratio) as u32, (css_height * ratio) as u32);
     if canvas.width() != width {
         canvas.set_width(width);
@@ -46,6 +67,9 @@ pub fn fit(canvas: &HtmlCanvasElement) {
     if canvas.height() != height {
         canvas.set_height(height);
     }
+    // What `surface` scales by: the screen's ratio, or the paper's, in
+    // hundredths (Rust's float formatting and parsing would add kilobytes).
+    let _ = canvas.set_attribute("data-scale", &((ratio * 100.0).round() as u32).to_string());
 }
 
 fn pixel_ratio() -> f64 {
@@ -60,15 +84,23 @@ pub fn surface(canvas: &HtmlCanvasElement) -> Result<Surface, ChartError> {
         return Err(ChartError);
     }
     let backend = FastCanvas::new(canvas).ok_or(ChartError)?;
-    Ok(Surface {
-        backend,
-        scale: pixel_ratio(),
-    })
+    let scale = canvas
+        .get_attribute("data-scale")
+        .and_then(|s| s.parse::<u32>().ok())
+        .map(|hundredths| f64::from(hundredths) / 100.0)
+        .filter(|s| *s >= 1.0)
+        .unwrap_or_else(pixel_ratio);
+    Ok(Surface { backend, scale })
 }
 
 /// The font for axis labels at this scale.
 pub fn font(scale: f64, size: f64) -> TextStyle<'static> {
     ("sans-serif", size * scale).into_font().color(&TEXT_COLOR)
+}
+
+/// The chart's text font ([`TEXT_PX`]) in `color`.
+pub fn label_font(scale: f64, color: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", TEXT_PX * scale).into_font().color(&color)
 }
 
 /// How many labels of about `label_width` CSS pixels an axis of
@@ -95,6 +127,29 @@ pub fn clipped(label: &str, max_chars: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
+/// `label` cut (with `…`) to at most `max_px` CSS pixels in `style`, measured
+/// on the canvas (no page layout): a name wider than its room must not run
+/// into its neighbour (the data table has it whole).
+pub fn fitted<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    label: &str,
+    style: &TextStyle,
+    max_px: f64,
+    scale: f64,
+) -> String {
+    let fits = |text: &str| {
+        area.estimate_text_size(text, style)
+            .is_ok_and(|(width, _)| f64::from(width) / scale <= max_px)
+    };
+    let mut chars = label.chars().count();
+    let mut text = label.to_string();
+    while chars > 1 && !fits(&text) {
+        chars -= 1;
+        text = clipped(label, chars);
+    }
+    text
+}
+
 /// Pads a value range so lines never sit on the frame, and never collapses.
 pub fn padded(min: f64, max: f64) -> std::ops::Range<f64> {
     let (min, max) = (min.min(0.0), max.max(0.0));
@@ -112,4 +167,25 @@ pub fn percent_label(value: f64, lang: Lang) -> String {
     let value =
         rust_decimal::Decimal::from_f64_retain((value * 100.0).round() / 100.0).unwrap_or_default();
     crate::format::percent_unsigned(value, lang)
+}
+
+/// A number as JavaScript writes it, for test hooks: Rust's own float
+/// formatting would add kilobytes to the wasm.
+pub fn number_text(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A range as two numbers, `"lo hi"` (test hooks).
+pub fn range_text(range: &std::ops::Range<f64>) -> String {
+    format!("{} {}", number_text(range.start), number_text(range.end))
+}
+
+/// A ROI on a label: signed, like the page's ("+380 %", "−18,3 %").
+pub fn roi_label(value: f64, lang: Lang) -> String {
+    let value = rust_decimal::Decimal::from_f64_retain((value * 1000.0).round() / 1000.0)
+        .unwrap_or_default();
+    crate::format::percent(value, lang)
 }

@@ -12,6 +12,7 @@ pub mod price;
 pub mod tornado;
 
 pub use kit::{
-    clipped, fit, font, labels_that_fit, money_label, padded, percent_label, surface, ChartError,
-    Surface, GAIN_COLOR, LOSS_COLOR, NET_COLOR, ROI_COLOR, TEXT_COLOR,
+    clipped, fit, fit_for_print, fitted, font, label_font, labels_that_fit, money_label,
+    number_text, padded, percent_label, range_text, roi_label, surface, ChartError, Surface,
+    GAIN_COLOR, LOSS_COLOR, NET_COLOR, ROI_COLOR, TEXT_COLOR,
 };

@@ -45,6 +45,9 @@ crate::listed! {
         ChartRoi,
         ChartMonth,
         ChartCumulative,
+        TargetRoiMarker,
+        TargetPrice,
+        ChartScenario,
         BreakEven,
         CurrentPrice,
         ProfitableZone,
@@ -110,12 +113,12 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, ResetVariant) => "Back to derived values",
         (Lang::Fr, ChartsHeading) => "Graphiques",
         (Lang::En, ChartsHeading) => "Charts",
-        (Lang::Fr, PriceChartTitle) => "Résultat net (bleu) et ROI (orange) selon le prix par rendez-vous\u{a0}; traits verticaux\u{a0}: votre prix (bleu), le prix d’équilibre (vert)",
-        (Lang::En, PriceChartTitle) => "Net result (blue) and ROI (orange) by price per meeting; vertical lines: your price (blue), the break-even price (green)",
+        (Lang::Fr, PriceChartTitle) => "Résultat net et ROI selon le prix par rendez-vous",
+        (Lang::En, PriceChartTitle) => "Net result and ROI by price per meeting",
         (Lang::Fr, CashChartTitle) => "Trésorerie cumulée, mois par mois",
         (Lang::En, CashChartTitle) => "Cumulative net cash, month by month",
-        (Lang::Fr, ScenarioChartTitle) => "Les trois scénarios\u{a0}: résultat net (bleu) et ROI (orange)",
-        (Lang::En, ScenarioChartTitle) => "The three scenarios: net result (blue) and ROI (orange)",
+        (Lang::Fr, ScenarioChartTitle) => "Les trois scénarios\u{a0}: résultat net (barres) et ROI (sous chaque montant)",
+        (Lang::En, ScenarioChartTitle) => "The three scenarios: net result (bars) and ROI (under each amount)",
         (Lang::Fr, ShowChartData) => "Voir les données du graphique",
         (Lang::En, ShowChartData) => "Show the chart’s data",
         (Lang::Fr, ChartPrice) => "Prix par rendez-vous",
@@ -128,12 +131,18 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, ChartMonth) => "Month",
         (Lang::Fr, ChartCumulative) => "Trésorerie cumulée",
         (Lang::En, ChartCumulative) => "Cumulative net cash",
+        (Lang::Fr, ChartScenario) => "Scénario",
+        (Lang::En, ChartScenario) => "Scenario",
+        (Lang::Fr, TargetRoiMarker) => "ROI visé",
+        (Lang::En, TargetRoiMarker) => "Target ROI",
+        (Lang::Fr, TargetPrice) => "Prix pour le ROI visé",
+        (Lang::En, TargetPrice) => "Price for the target ROI",
         (Lang::Fr, BreakEven) => "Prix d’équilibre",
         (Lang::En, BreakEven) => "Break-even price",
         (Lang::Fr, CurrentPrice) => "Prix actuel",
         (Lang::En, CurrentPrice) => "Current price",
-        (Lang::Fr, ProfitableZone) => "zone rentable",
-        (Lang::En, ProfitableZone) => "profitable zone",
+        (Lang::Fr, ProfitableZone) => "Prix rentables (sous le prix d’équilibre)",
+        (Lang::En, ProfitableZone) => "Prices that pay (below break-even)",
         (Lang::Fr, SaveOrShare) => "Enregistrer, partager ou imprimer ce scénario ↓",
         (Lang::En, SaveOrShare) => "Save, share or print this scenario ↓",
         (Lang::Fr, Footer) => "Montants en euros hors taxes. Calcul local, sans traceur ni envoi de données.",
@@ -309,6 +318,43 @@ pub fn no_price_reaches(lang: Lang, id: crate::engine::FigureId) -> &'static str
         (Lang::En, false) => "no price makes the campaign break even",
         (Lang::Fr, true) => "aucun prix n’atteint l’objectif de ROI",
         (Lang::En, true) => "no price reaches the target ROI",
+    }
+}
+
+/// What the price chart cannot show, said under its title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PriceChartNote {
+    /// Near a zero price the ROI line goes above the axis's top (written).
+    RoiAbove(String),
+    /// No price reaches the target ROI (written).
+    TargetUnreachable(String),
+    /// The price for the target ROI (written) is past the chart's right end.
+    TargetOffChart(String),
+    /// No price breaks even.
+    NoBreakEven,
+}
+
+pub fn price_chart_note(lang: Lang, note: &PriceChartNote) -> String {
+    use PriceChartNote::*;
+    match note {
+        RoiAbove(top) => lang.pick(
+            format!("Aux prix les plus bas, le ROI dépasse {top}\u{a0}: sa courbe sort du cadre."),
+            format!("At the lowest prices the ROI goes above {top}: its line leaves the frame."),
+        ),
+        TargetUnreachable(target) => lang.pick(
+            format!("Aucun prix n’atteint le ROI visé ({target})."),
+            format!("No price reaches the target ROI ({target})."),
+        ),
+        TargetOffChart(price) => lang.pick(
+            format!("Le prix pour le ROI visé ({price}) est au-delà du graphique."),
+            format!("The price for the target ROI ({price}) is beyond the chart."),
+        ),
+        NoBreakEven => lang
+            .pick(
+                "Aucun prix par rendez-vous ne rend la campagne rentable.",
+                "No price per meeting makes the campaign pay.",
+            )
+            .to_string(),
     }
 }
 

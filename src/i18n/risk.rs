@@ -30,6 +30,7 @@ crate::listed! {
         HistogramFrom,
         HistogramTo,
         HistogramTrials,
+        BreakEvenLine,
         TornadoInput,
         TornadoAtLow,
         TornadoAtHigh,
@@ -68,8 +69,8 @@ pub fn risk_text(lang: Lang, key: RiskText) -> &'static str {
         NetResult => ("Résultat net", "Net result"),
         Roi => ("ROI", "ROI"),
         HistogramTitle => (
-            "Répartition du résultat net (ligne\u{a0}: équilibre)",
-            "Spread of the net result (line: break-even)",
+            "Répartition du résultat net sur les tirages (rouge\u{a0}: perte, vert\u{a0}: gain)",
+            "Spread of the net result over the trials (red: loss, green: gain)",
         ),
         TornadoTitle => (
             "Ce qui fait le plus varier le ROI (rouge\u{a0}: valeur basse, bleu\u{a0}: valeur haute)",
@@ -78,6 +79,7 @@ pub fn risk_text(lang: Lang, key: RiskText) -> &'static str {
         HistogramFrom => ("De", "From"),
         HistogramTo => ("À", "To"),
         HistogramTrials => ("Tirages", "Trials"),
+        BreakEvenLine => ("Équilibre", "Break-even"),
         TornadoInput => ("Hypothèse", "Assumption"),
         TornadoAtLow => ("ROI à la valeur basse", "ROI at the low value"),
         TornadoAtHigh => ("ROI à la valeur haute", "ROI at the high value"),

@@ -46,8 +46,8 @@ pub fn segment_text(lang: Lang, key: SegmentText) -> &'static str {
         Remove => ("Supprimer", "Remove"),
         Undo => ("Annuler", "Undo"),
         ChartTitle => (
-            "Résultat net (bleu) et ROI (orange) par segment",
-            "Net result (blue) and ROI (orange) per segment",
+            "Résultat net par segment (barres) et ROI (sous chaque montant)",
+            "Net result per segment (bars) and ROI (under each amount)",
         ),
     };
     lang.pick(fr, en)

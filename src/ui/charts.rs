@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::charts::{bars, cash, price};
 use crate::engine::{sweep, Figure, Variant};
 use crate::format::{decimal_to_f64, money, percent};
-use crate::i18n::page::{text, variant_name, Text};
+use crate::i18n::page::{price_chart_note, text, variant_name, PriceChartNote, Text};
 use crate::lang::Lang;
 use crate::ui::state::Calculator;
 
@@ -40,6 +40,9 @@ pub fn ChartFrame<T, D>(
     draw: D,
     summary: Signal<String>,
     table: ViewFn,
+    /// What the chart cannot show, in words under its title (empty: none).
+    #[prop(optional)]
+    note: Option<Signal<String>>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -51,7 +54,7 @@ where
         track: Rc::new(move || data.track()),
         draw: Rc::new(move |canvas, lang| data.with_untracked(|data| draw(canvas, data, lang))),
     };
-    chart_frame(testid, title, painter, summary, table)
+    chart_frame(testid, title, painter, summary, table, note)
 }
 
 /// Draws the chart's current data on the canvas, in a language.
@@ -69,6 +72,7 @@ fn chart_frame(
     painter: Painter,
     summary: Signal<String>,
     table: ViewFn,
+    note: Option<Signal<String>>,
 ) -> AnyView {
     let lang = expect_context::<Calculator>().lang;
     let canvas = NodeRef::<Canvas>::new();
@@ -83,10 +87,15 @@ fn chart_frame(
     let Painter { track, draw } = painter;
     // How many times this canvas was drawn: a test hook (`data-draws`).
     let draws = StoredValue::new(0u32);
+    // While printing, the canvas is sized for paper (charts::fit_for_print).
+    let for_print = StoredValue::new(false);
     let paint = move || {
         if let Some(canvas) = canvas.get_untracked() {
             let size = tick.get_untracked();
-            if fitted_for.get_value() != Some(size) {
+            if for_print.get_value() {
+                crate::charts::fit_for_print(&canvas);
+                fitted_for.set_value(None);
+            } else if fitted_for.get_value() != Some(size) {
                 crate::charts::fit(&canvas);
                 fitted_for.set_value(Some(size));
             }
@@ -95,13 +104,23 @@ fn chart_frame(
             let _ = canvas.set_attribute("data-draws", &draws.get_value().to_string());
         }
     };
-    // Printing shows every chart: draw off-screen ones now, synchronously,
-    // before the browser lays the page out for paper.
+    // Printing shows every chart: draw them now, synchronously, before the
+    // browser lays the page out for paper, at the paper's size and scale;
+    // after it, back to the screen's.
     let print_paint = paint.clone();
-    let printing = window_event_listener(leptos::ev::beforeprint, move |_| print_paint());
+    let printing = window_event_listener(leptos::ev::beforeprint, move |_| {
+        for_print.set_value(true);
+        print_paint();
+    });
     on_cleanup(move || printing.remove());
     let redraw = crate::browser::frame::OncePerFrame::new(paint);
     on_cleanup(redraw.stopper());
+    let screen_again = redraw.clone();
+    let printed = window_event_listener(leptos::ev::afterprint, move |_| {
+        for_print.set_value(false);
+        screen_again.run();
+    });
+    on_cleanup(move || printed.remove());
     Effect::new(move |_| {
         tick.track();
         lang.track();
@@ -113,8 +132,11 @@ fn chart_frame(
         redraw.run();
     });
     view! {
-        <figure class="chart">
+        <figure class=format!("chart {testid}")>
             <figcaption>{move || title(lang.get())}</figcaption>
+            {note.map(|note| view! {
+                <p class="chart-note" data-testid=format!("{testid}-note") hidden=move || note.with(String::is_empty)>{note}</p>
+            })}
             <canvas node_ref=canvas data-testid=testid role="img" aria-label=move || summary.get()></canvas>
             // The table is built only while open, and then follows the data.
             <details on:toggle=move |ev| {
@@ -126,57 +148,158 @@ fn chart_frame(
                 table_open.set(open);
             }>
                 <summary>{move || text(lang.get(), Text::ShowChartData)}</summary>
-                {move || table_open.get().then(|| table.run())}
+                // Scrolls sideways on a narrow screen rather than losing columns.
+                <div class="table-scroll">{move || table_open.get().then(|| table.run())}</div>
             </details>
         </figure>
     }
     .into_any()
 }
 
+/// The highest prices as the page shows them: rounded down to the cent.
+fn ceiling(value: Decimal, lang: Lang) -> String {
+    crate::format::price_ceiling(value, lang)
+}
+
+/// The price chart's data and what it cannot show, from the central scenario.
+fn price_chart(calc: Calculator, lang: Lang) -> price::PriceChart {
+    calc.central().with(|checked| {
+        let inputs = &checked.inputs;
+        let sweep = sweep(inputs, SWEEP_POINTS);
+        let points: Vec<(f64, f64, Option<f64>)> = sweep
+            .points
+            .iter()
+            .map(|p| {
+                (
+                    decimal_to_f64(p.price),
+                    to_f64(&p.net_result).unwrap_or(0.0),
+                    to_f64(&p.roi),
+                )
+            })
+            .collect();
+        let (break_even, for_target, roi) = calc
+            .outcome()
+            .with(|o| (o.break_even_price, o.max_price_for_target, o.roi));
+        let colon = lang.colon();
+        let marker = |price: Decimal, name: String, value: String| price::Marker {
+            price: decimal_to_f64(price),
+            label: format!("{name}{colon} {value}"),
+        };
+        let mut notes = Vec::new();
+        let break_even = match break_even {
+            Ok(price) if price >= Decimal::ZERO => Some(marker(
+                price,
+                text(lang, Text::BreakEven).into(),
+                ceiling(price, lang),
+            )),
+            _ => {
+                notes.push(PriceChartNote::NoBreakEven);
+                None
+            }
+        };
+        let target_roi = percent(inputs.target, lang);
+        let target = match for_target {
+            Ok(price) if price >= Decimal::ZERO => {
+                if price > sweep.max_price {
+                    notes.push(PriceChartNote::TargetOffChart(ceiling(price, lang)));
+                }
+                Some(marker(
+                    price,
+                    format!("{} {target_roi}", text(lang, Text::TargetRoiMarker)),
+                    ceiling(price, lang),
+                ))
+            }
+            _ => {
+                notes.push(PriceChartNote::TargetUnreachable(target_roi));
+                None
+            }
+        };
+        let (roi_range, leaves) =
+            price::roi_range(&points, to_f64(&roi), decimal_to_f64(inputs.target));
+        if leaves {
+            notes.insert(
+                0,
+                PriceChartNote::RoiAbove(crate::charts::roi_label(roi_range.1, lang)),
+            );
+        }
+        price::PriceChart {
+            points,
+            current: marker(
+                inputs.price,
+                text(lang, Text::CurrentPrice).into(),
+                money(inputs.price, lang),
+            ),
+            break_even,
+            target,
+            roi_range,
+            notes,
+        }
+    })
+}
+
+/// The drawn chart's figures on its canvas, for tests: the axes' ranges
+/// and the marked prices (absent when not marked).
+fn price_hooks(canvas: &web_sys::HtmlCanvasElement, data: &price::PriceChart, axes: &price::Axes) {
+    use crate::charts::{number_text, range_text};
+    let range = |r: &std::ops::Range<f64>| Some(range_text(r));
+    let price = |m: &Option<price::Marker>| m.as_ref().map(|m| number_text(m.price));
+    for (name, value) in [
+        ("data-price-range", range(&axes.price)),
+        ("data-net-range", range(&axes.net)),
+        ("data-roi-range", range(&axes.roi)),
+        ("data-current-price", Some(number_text(data.current.price))),
+        ("data-break-even-price", price(&data.break_even)),
+        ("data-target-price", price(&data.target)),
+    ] {
+        let _ = match value {
+            Some(value) => canvas.set_attribute(name, &value),
+            None => canvas.remove_attribute(name),
+        };
+    }
+}
+
 #[component]
 pub fn PriceChart() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let data = Memo::new(move |_| {
-        calc.central().with(|checked| {
-            let sweep = sweep(&checked.inputs, SWEEP_POINTS);
-            let break_even = calc.outcome().with(|o| to_f64(&o.break_even_price));
-            price::PriceChart {
-                points: sweep
-                    .points
-                    .iter()
-                    .map(|p| {
-                        (
-                            decimal_to_f64(p.price),
-                            to_f64(&p.net_result).unwrap_or(0.0),
-                            to_f64(&p.roi),
-                        )
-                    })
-                    .collect(),
-                current_price: decimal_to_f64(checked.inputs.price),
-                break_even_price: break_even.filter(|p| *p >= 0.0),
-            }
+    let data = Memo::new(move |_| price_chart(calc, lang.get()));
+    let note = Signal::derive(move || {
+        let lang = lang.get();
+        data.with(|d| {
+            d.notes
+                .iter()
+                .map(|note| price_chart_note(lang, note))
+                .collect::<Vec<_>>()
+                .join(" ")
         })
     });
     let summary = Signal::derive(move || {
         let lang = lang.get();
-        let (bep, price) = (
+        let colon = lang.colon();
+        let (bep, for_target, price, target) = (
             calc.outcome().with(|o| o.break_even_price),
+            calc.outcome().with(|o| o.max_price_for_target),
             calc.central().with(|c| c.inputs.price),
+            calc.central().with(|c| c.inputs.target),
         );
-        let bep = match bep {
-            Ok(value) if value >= Decimal::ZERO => crate::format::price_ceiling(value, lang),
+        let highest = |value: crate::engine::Figure| match value {
+            Ok(value) if value >= Decimal::ZERO => ceiling(value, lang),
             _ => "—".to_string(),
         };
-        let colon = lang.colon();
         format!(
-            "{}. {}{colon} {}. {}{colon} {}.",
+            "{}. {}{colon} {}. {}{colon} {}. {} ({}){colon} {}. {}",
             text(lang, Text::PriceChartTitle),
             text(lang, Text::CurrentPrice),
             money(price, lang),
             text(lang, Text::BreakEven),
-            bep
+            highest(bep),
+            text(lang, Text::TargetPrice),
+            percent(target, lang),
+            highest(for_target),
+            note.get()
         )
+        .trim_end()
+        .to_string()
     });
     let table = move || {
         let lang = lang.get();
@@ -198,8 +321,13 @@ pub fn PriceChart() -> impl IntoView {
             </table>
         }
     };
+    let draw = |canvas: &web_sys::HtmlCanvasElement, data: &price::PriceChart, lang| {
+        if let Ok(axes) = price::draw(canvas, data, lang) {
+            price_hooks(canvas, data, &axes);
+        }
+    };
     view! {
-        <ChartFrame testid="chart-price" title=|l| text(l, Text::PriceChartTitle) data draw=|c, d, l| { let _ = price::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-price" title=|l| text(l, Text::PriceChartTitle) data draw summary table=ViewFn::from(table) note />
     }
 }
 
@@ -297,7 +425,25 @@ pub fn ScenarioChart() -> impl IntoView {
             parts.join(lang.pick("\u{a0}; ", "; "))
         )
     });
-    let table = move || view! { <p>{summary.get()}</p> };
+    let table = move || {
+        let lang = lang.get();
+        view! {
+            <table>
+                <thead><tr>
+                    <th scope="col">{text(lang, Text::ChartScenario)}</th>
+                    <th scope="col">{text(lang, Text::ChartNetResult)}</th>
+                    <th scope="col">{text(lang, Text::ChartRoi)}</th>
+                </tr></thead>
+                <tbody>
+                    {Variant::ALL.iter().map(|which| calc.variant(*which).outcome.with(|o| view! { <tr>
+                        <th scope="row">{variant_name(lang, *which)}</th>
+                        <td>{o.net_result.map(|v| money(v, lang)).unwrap_or_else(|_| "—".into())}</td>
+                        <td>{o.roi.map(|v| percent(v, lang)).unwrap_or_else(|_| "—".into())}</td>
+                    </tr> })).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
     view! {
         <ChartFrame testid="chart-scenarios" title=|l| text(l, Text::ScenarioChartTitle) data draw=|c, d, l| { let _ = bars::draw(c, d, l); } summary table=ViewFn::from(table) />
     }

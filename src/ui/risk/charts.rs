@@ -24,6 +24,8 @@ fn HistogramChart() -> impl IntoView {
     let state = expect_context::<RiskState>();
     let lang = expect_context::<Calculator>().lang;
     let data = Memo::new(move |_| histogram::Histogram {
+        zero_label: risk_text(lang.get(), RiskText::BreakEvenLine).to_string(),
+        count_label: risk_text(lang.get(), RiskText::HistogramTrials).to_string(),
         bins: state.run.with(|run| {
             run.as_ref()
                 .map(|r| {
@@ -82,7 +84,12 @@ fn HistogramChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-histogram" title=|l| risk_text(l, RiskText::HistogramTitle) data draw=|c, d, l| { let _ = histogram::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-histogram" title=|l| risk_text(l, RiskText::HistogramTitle) data draw=|c, d, l| {
+            // A test hook: the net-result axis as drawn (zero inside it).
+            if let Ok(Some(axis)) = histogram::draw(c, d, l) {
+                let _ = c.set_attribute("data-net-range", &crate::charts::range_text(&axis));
+            }
+        } summary table=ViewFn::from(table) />
     }
 }
 
@@ -163,7 +170,12 @@ fn TornadoChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-tornado" title=|l| risk_text(l, RiskText::TornadoTitle) data draw=|c, d, l| { let _ = tornado::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-tornado" title=|l| risk_text(l, RiskText::TornadoTitle) data draw=|c, d, l| {
+            // A test hook: how many names the chart had to cut.
+            if let Ok(cut) = tornado::draw(c, d, l) {
+                let _ = c.set_attribute("data-names-cut", &cut.to_string());
+            }
+        } summary table=ViewFn::from(table) />
     }
 }
 
