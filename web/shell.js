@@ -131,6 +131,30 @@
     document.body.replaceChildren(screen);
     title.focus();
   };
-  addEventListener("error", (event) => crash(event.error));
-  addEventListener("unhandledrejection", (event) => crash(event.reason));
+  // The wasm could not be loaded or started (blocked, offline on a first
+  // visit, an old browser): the prerendered page stays as it is, with its
+  // example figures and its form, and one line says what recomputing needs.
+  // No error screen: nothing was lost, nothing stopped.
+  const cannotStart = () => {
+    if (started || crashed || document.querySelector(".needs-wasm")) return;
+    const line = make(
+      "p",
+      { class: "needs-wasm", role: "status", "data-testid": "needs-wasm" },
+      say(
+        "Les chiffres affichés sont ceux de l’exemple : pour recalculer, le calculateur a besoin de JavaScript et de WebAssembly, qui n’ont pas pu démarrer.",
+        "The figures shown are the example’s: to recompute, the calculator needs JavaScript and WebAssembly, which could not start.",
+      ),
+    );
+    const app = document.getElementById("app");
+    app ? app.prepend(line) : document.body.prepend(line);
+  };
+  addEventListener("error", (event) => {
+    // A module script that fails to load the wasm reports it here.
+    if (!started && !(event.error instanceof WebAssembly.RuntimeError)) cannotStart();
+    crash(event.error);
+  });
+  addEventListener("unhandledrejection", (event) => {
+    if (!started && !(event.reason instanceof WebAssembly.RuntimeError)) cannotStart();
+    crash(event.reason);
+  });
 })();

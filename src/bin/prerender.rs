@@ -53,9 +53,8 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender {
     use teleprospection_roi::browser::takeover::{FIGURE_REGIONS, ROOT_ID};
-    use teleprospection_roi::lang::Lang;
     use teleprospection_roi::scenario::Draft;
-    use teleprospection_roi::store::{self, Working};
+    use teleprospection_roi::store;
 
     /// Marks of what this program wrote, so that a second run replaces it.
     const HEAD_MARK: &str = "data-prerender-head";
@@ -140,17 +139,9 @@ mod prerender {
     /// other sites' tracking parameters; anything else, even unknown, marks
     /// the figures as being computed (the app then says what it ignored).
     fn pre_paint_script() -> String {
-        let working = Working {
-            schema: store::SCHEMA,
-            lang: Lang::Fr,
-            draft: Draft::with_defaults(),
-            saved: None,
-        };
-        let encoded = store::encode_working(&working);
-        let default_draft = serde_json::from_str::<serde_json::Value>(&encoded)
-            .ok()
-            .and_then(|value| value.get("draft").map(|draft| draft.to_string()))
-            .unwrap_or_default();
+        // The draft as the app stores it (`store::encode_working`'s field
+        // order), to compare with the stored text's draft written back.
+        let default_draft = serde_json::to_string(&Draft::with_defaults()).unwrap_or_default();
         format!(
             r#"(()=>{{const h=document.documentElement,D={draft},K="{key}";let l=location.hash.slice(1)||location.search.slice(1),p=new URLSearchParams(l),s=false,e=false;for(const[k,v]of p){{if(k==="embed"){{e=v==="1";continue}}if(k==="v"||k.startsWith("cta.")||/^(utm_|fbclid$|gclid$|msclkid$|mc_[ce]id$|_ga$)/.test(k))continue;if(k==="lang"&&v==="en")h.lang="en";s=true}}if(e)h.classList.add("embed");const d=r=>{{try{{const w=JSON.parse(r);return w.lang!=="en"&&JSON.stringify(w.draft)===D}}catch(_){{return false}}}},g=t=>{{try{{return t.getItem(K)}}catch(_){{return null}}}};if(!s&&!e){{const n=performance.getEntriesByType("navigation")[0],r=(n&&n.type==="reload"&&g(sessionStorage))||g(localStorage);if(r!==null&&!d(r))s=true}}if(s)h.classList.add("computing")}})()"#,
             draft = serde_json::to_string(&default_draft).unwrap_or_default(),
