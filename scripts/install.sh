@@ -54,6 +54,14 @@ if [ "$(installed_version wasm-bindgen)" != "$bindgen_version" ]; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+# The wasm splitter (scripts/split.sh), from crates.io; the version
+# cargo-leptos' --split is verified with (shared/recipes/wasm-split.md).
+split_version=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_version:"; then
+  say "installing wasm_split_cli_support $split_version (wasm-split-cli, about 2 minutes)"
+  cargo install --locked "wasm_split_cli_support@$split_version" --features build-binary
+fi
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing node and npm from Debian"
   apt-get update -qq
@@ -77,4 +85,4 @@ fi
 
 # Trunk builds with --offline: the crates must be in the local registry first.
 cargo fetch --locked -q
-say "tools ready: trunk $trunk_version, wasm-bindgen $bindgen_version, wasm-opt $wasm_opt_version"
+say "tools ready: trunk $trunk_version, wasm-bindgen $bindgen_version, wasm-opt $wasm_opt_version, wasm-split-cli $split_version"

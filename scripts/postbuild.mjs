@@ -15,7 +15,7 @@
 //    build and a cache version: a hash of every file's name and bytes, so
 //    any change to any file is a new version.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { minify } from "terser";
 
@@ -31,12 +31,38 @@ let index = readFileSync(indexPath, "utf8");
 
 // Where the app is served: Trunk's public URL, or read back from the
 // script URL Trunk wrote (when run by hand).
-let publicUrl = process.env.TRUNK_PUBLIC_URL || (index.match(/from '([^']*\/)[^'/]*\.js'/) || [])[1];
+let publicUrl =
+  process.env.TRUNK_PUBLIC_URL || (index.match(/from ["']([^"']*\/)pkg(?:-[0-9a-f]{12})?\/[^"'/]*\.js["']/) || [])[1];
 if (!publicUrl) fail("cannot tell the public URL (no TRUNK_PUBLIC_URL, no module script in index.html)");
 if (!publicUrl.endsWith("/")) publicUrl += "/";
 
 const label = process.env.BUILD_LABEL || "";
 if (!/^[\w.:+-]*$/.test(label)) fail("BUILD_LABEL may hold only letters, digits and . _ : + -");
+
+// The split wasm (scripts/split.sh): its loader and glue minified (no
+// integrity: the module script imports them), then pkg/ named after its
+// contents, pkg-<hash>/, so that an open page of one build never fetches a
+// chunk of another (chunk names follow the code's place, not its bytes).
+// A rerun on a built directory finds pkg-<hash>/ already there.
+const pkgName = readdirSync(dir).find((name) => name === "pkg" || /^pkg-[0-9a-f]{12}$/.test(name));
+if (pkgName) {
+  const pkgDir = join(dir, pkgName);
+  for (const name of readdirSync(pkgDir).filter((name) => name.endsWith(".js"))) {
+    const path = join(pkgDir, name);
+    const { code } = await minify(readFileSync(path, "utf8"), { module: true, compress: { passes: 2 }, format: { comments: false } });
+    if (!code) fail(`terser returned nothing for ${pkgName}/${name}`);
+    writeFileSync(path, code);
+  }
+  const hash = createHash("sha256");
+  for (const name of readdirSync(pkgDir).sort()) hash.update(`${name}\0`).update(readFileSync(join(pkgDir, name))).update("\0");
+  const hashed = `pkg-${hash.digest("hex").slice(0, 12)}`;
+  if (hashed !== pkgName) {
+    if (existsSync(join(dir, hashed))) rmSync(join(dir, hashed), { recursive: true });
+    renameSync(pkgDir, join(dir, hashed));
+  }
+  // ./pkg/… (as written), or a previous run's pkg-<hash>/ at the public URL.
+  index = index.replace(/(?:\.\/|[^"'\s=]*\/)?pkg(?:-[0-9a-f]{12})?\//g, `${publicUrl}${hashed}/`);
+}
 
 for (const name of readdirSync(dir).filter((name) => name.endsWith(".js") && name !== "sw.js")) {
   const path = join(dir, name);

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # Trunk refuses to start when a watch-ignore path is missing (fresh clone).
-mkdir -p target node_modules
+mkdir -p target node_modules pkg
 # No autoreload: Trunk would inject an inline script that the page's CSP
 # refuses (its hash changes as it is served); reload by hand after a rebuild.
 exec trunk serve --release --offline --skip-version-check --no-autoreload --address 127.0.0.1 --port 8080

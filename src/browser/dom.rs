@@ -56,3 +56,37 @@ pub fn set_document_language(code: &str, title: &str, description: &str) {
         let _ = meta.set_attribute("content", description);
     }
 }
+
+/// [`focus_within`], once the element is there: a panel that comes in a
+/// chunk of its own (`ui::lazy`) may still be on its way. Its place is
+/// scrolled into view first (which also asks for it); tries for about five
+/// seconds of frames.
+pub fn focus_within_when_present(id: &'static str, selector: &'static str) {
+    fn attempt(id: &'static str, selector: &'static str, frames_left: u32) {
+        let document = window().and_then(|window| window.document());
+        let found = document
+            .as_ref()
+            .and_then(|document| document.get_element_by_id(id))
+            .and_then(|container| container.query_selector(selector).ok().flatten())
+            .is_some();
+        if found {
+            focus_within(id, selector);
+        } else if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || {
+                attempt(id, selector, frames_left - 1)
+            });
+        }
+    }
+    if let Some(place) = window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector(&format!("#{id}, [data-lazy=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
+    {
+        place.scroll_into_view();
+    }
+    attempt(id, selector, 300);
+}

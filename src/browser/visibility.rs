@@ -21,6 +21,16 @@ impl Drop for Watch {
 /// viewport (once at the start too). None where the API is missing: the
 /// caller then treats the element as always visible.
 pub fn watch(element: &Element, on_change: impl Fn(bool) + 'static) -> Option<Watch> {
+    watch_within(element, "0px", on_change)
+}
+
+/// [`watch`], with the viewport grown by `margin` (a CSS length, `"150%"`
+/// of its own height too): what is about to scroll into view counts.
+pub fn watch_within(
+    element: &Element,
+    margin: &str,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<Watch> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries
             .iter()
@@ -30,7 +40,10 @@ pub fn watch(element: &Element, on_change: impl Fn(bool) + 'static) -> Option<Wa
             on_change(entry.is_intersecting());
         }
     });
-    let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(element);
     Some(Watch {
         observer,

@@ -53,6 +53,8 @@ crate::listed! {
         ProfitableZone,
         Footer,
         SaveOrShare,
+        PanelNotLoaded,
+        Retry,
     }
 }
 
@@ -143,6 +145,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (Lang::En, CurrentPrice) => "Current price",
         (Lang::Fr, ProfitableZone) => "Prix rentables (sous le prix d’équilibre)",
         (Lang::En, ProfitableZone) => "Prices that pay (below break-even)",
+        (Lang::Fr, PanelNotLoaded) => "Cette partie du calculateur n’a pas pu être chargée (réseau)\u{a0}; le reste fonctionne.",
+        (Lang::En, PanelNotLoaded) => "This part of the calculator could not be loaded (network); the rest works.",
+        (Lang::Fr, Retry) => "Réessayer",
+        (Lang::En, Retry) => "Try again",
         (Lang::Fr, SaveOrShare) => "Enregistrer, partager ou imprimer ce scénario ↓",
         (Lang::En, SaveOrShare) => "Save, share or print this scenario ↓",
         (Lang::Fr, Footer) => "Montants en euros hors taxes. Calcul local, sans traceur ni envoi de données.",

@@ -134,7 +134,7 @@ pub fn Answer(children: Children) -> impl IntoView {
             // keyboard (and the eye) to its Save button.
             <p class="jump-to-library">
                 <button type="button" class="link" data-testid="jump-to-library" on:click=move |_| {
-                    crate::browser::focus_within("library", "[data-testid=\"library-save\"]")
+                    crate::browser::dom::focus_within_when_present("library", "[data-testid=\"library-save\"]")
                 }>{move || text(lang.get(), Text::SaveOrShare)}</button>
             </p>
         </section>

@@ -9,9 +9,11 @@ pub mod field;
 pub mod figures;
 pub mod form;
 pub mod language;
+pub mod lazy;
 pub mod library;
 pub mod notices;
 pub mod number_input;
+pub mod panels;
 pub mod risk;
 pub mod scenarios;
 pub mod stale;
@@ -27,6 +29,7 @@ use crate::i18n::page::{text, Text};
 use crate::link;
 use crate::start::{self, Start};
 use crate::store::{self, Found, Refused, Source, StorageReport, Working};
+use crate::ui::lazy::LazyPanel;
 use crate::ui::notices::Notice;
 use crate::ui::state::Calculator;
 
@@ -230,6 +233,9 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    let panel = move |load: lazy::Loader, class: &'static str| {
+        (!embed.on).then(|| view! { <LazyPanel load class /> })
+    };
     let lang = calc.lang;
     view! {
         <header class="top">
@@ -241,6 +247,8 @@ pub fn App() -> impl IntoView {
         </header>
         <notices::Notices notices />
         // On paper the report starts with what, for whom, when and the link.
+        // In the core, not a chunk: the browser's own print may come at any
+        // time, and the report must be built before the page is drawn.
         <Show when=move || printing.get()>
             <library::share::PrintReport />
         </Show>
@@ -256,15 +264,18 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="outputs">
                 <figures::FigureDetails />
-                <charts::Charts />
+                {panel(panels::charts::build, "charts")}
             </div>
-            <scenarios::Scenarios />
-            <decide::Decide />
-            <risk::RiskPanel />
+            // Each in a chunk of its own, fetched as it comes near or once
+            // the page is idle; an embedded page (the compact layout) asks
+            // for none of them.
+            {panel(panels::scenarios::build, "scenarios")}
+            {panel(panels::decide::build, "decide")}
+            {panel(panels::risk::build, "risk")}
         </main>
         // Below the calculator: a first visit starts with the figures, and
         // the library, the link and the exports are one scroll away.
-        <library::Library />
+        {panel(panels::library::build, "library")}
         <figures::SummaryBar />
         <footer class="foot">{move || text(lang.get(), Text::Footer)}</footer>
     }

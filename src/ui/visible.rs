@@ -67,3 +67,42 @@ pub fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
     });
     value
 }
+
+/// Runs `then` once, when the element `place` holds comes within a screen
+/// and a half of the viewport (at once where IntersectionObserver is
+/// missing).
+pub fn when_near<E>(place: NodeRef<E>, then: impl Fn() + Clone + 'static)
+where
+    E: leptos::html::ElementType,
+    E::Output: Clone + wasm_bindgen::JsCast + 'static,
+    NodeRef<E>: Get<Value = Option<E::Output>>,
+{
+    let watch = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(element) = place.get() else { return };
+        let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(element);
+        let near = then.clone();
+        let watching = crate::browser::visibility::watch_within(&element, "150% 0px", move |on| {
+            if on {
+                near();
+            }
+        });
+        if watching.is_none() {
+            then();
+        }
+        watch.set_value(watching);
+    });
+}
+
+/// How long after the page became interactive it counts as idle: the
+/// first keystrokes come before any panel's chunk.
+const IDLE_AFTER: Duration = Duration::from_millis(1500);
+
+/// Runs `then` once the page is idle after it became interactive (the
+/// browser's idle callback, after a short wait).
+pub fn when_idle(then: impl Fn() + 'static) {
+    if crate::browser::window().is_none() {
+        return;
+    }
+    set_timeout(move || request_idle_callback(then), IDLE_AFTER);
+}

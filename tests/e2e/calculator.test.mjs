@@ -2,7 +2,7 @@
 // release build served from 127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready, savedContaining, reveal } from "./harness.mjs";
+import { startApp, stopApp, twoFrames, openPage, freshContext, valueOf, ready, savedContaining, reveal, panelsBuilt } from "./harness.mjs";
 
 let server;
 let browser;
@@ -331,6 +331,9 @@ for (const width of [1280, 360]) {
     const page = await context.newPage();
     await page.goto(server.url);
     await ready(page);
+    // The sections below the answer load at idle (ui::lazy): the landing
+    // place of each is only known once they are all built.
+    await panelsBuilt(page);
     for (const selector of [".decide", '[data-testid="chart-delivery"]', ".risk", ".library", ".scenarios", "#inputs-heading"]) {
       await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: "start" }), selector);
       await twoFrames(page);

@@ -151,9 +151,28 @@ export async function valueOf(page, testid) {
   return page.getAttribute(`[data-testid="${testid}"]`, "data-value");
 }
 
-/// Waits until the app has computed its first figure.
+/// Waits until the live app has taken over the prerendered page (which
+/// shows the default figures before the wasm has started).
+/// Waits until the app has taken over the first view and computed its first
+/// figure, and, on a page of its own (not embedded), until every panel below
+/// the answer has been built: the panels' chunks load once the page is idle
+/// (ui::lazy), and the tests of a panel start from a page that is whole.
+/// The seams themselves are tested in split.test.mjs, from `coreReady`.
 export async function ready(page) {
-  await page.waitForSelector('[data-testid="roi"][data-value]', { timeout: 20000 });
+  await coreReady(page);
+  await panelsBuilt(page);
+}
+
+/// Waits until the app has taken over and computed its first figure: the
+/// core is running, typing works; the panels may still be loading.
+export async function coreReady(page) {
+  await page.waitForSelector('html[data-app="live"] [data-testid="roi"][data-value]', { timeout: 20000 });
+}
+
+/// Waits until every lazily loaded panel (ui::lazy) has been built: the
+/// page below the answer is whole.
+export async function panelsBuilt(page) {
+  await page.waitForFunction(() => !document.querySelector(".lazy-panel"), null, { timeout: 30000 });
 }
 
 /// A fresh profile's page on `url`, once its first figure is computed,

@@ -4,7 +4,8 @@
 // build under a sub-path (service worker scope and every URL included).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import {
   serve,
   launch,
@@ -56,8 +57,9 @@ for (const { where, dist, base } of BUILDS) {
     // file of the build (index.html as the directory itself).
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, server.url);
-    const expected = readdirSync(dist)
-      .filter((name) => name !== "sw.js" && !name.startsWith("."))
+    // Every file, those in pkg-<hash>/ (the wasm's core and chunks) too.
+    const expected = readdirSync(dist, { recursive: true })
+      .filter((name) => name !== "sw.js" && !name.startsWith(".") && statSync(join(dist, name)).isFile())
       .map((name) => (name === "index.html" ? base : base + name))
       .sort();
     assert.deepEqual(await cachedPaths(page), expected);

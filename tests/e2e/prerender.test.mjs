@@ -166,7 +166,7 @@ test("the figures do not move when the app takes over", async () => {
     await page.goto(server.url, { waitUntil: "load" });
     const boxes = () =>
       page.evaluate(() =>
-        ["roi", "net-result", "break-even-price", "verdict", "chart-price"].map((testid) => {
+        ["roi", "net-result", "break-even-price", "verdict", "payback-month", "scenario-name"].map((testid) => {
           const box = document.querySelector(`[data-testid="${testid}"]`).getBoundingClientRect();
           return [testid, Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)];
         }),
