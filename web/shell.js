@@ -65,6 +65,29 @@
       if (hadWorker) started ? announce() : whenStarted.push(announce);
     });
     addEventListener("load", () => workers.register(new URL("sw.js", here)).catch(() => {}));
+
+    // The panels' chunks of this page's build that it still waits for (a
+    // panel not built yet, or whose chunk failed): the worker keeps the old
+    // cache that holds them across an update (web/sw.js, cleanUp). The
+    // folder is the one the core came from (pkg-<hash>/).
+    const core = document.querySelector('link[rel="modulepreload"]');
+    const folder = core ? new URL(core.href).pathname.replace(/[^/]*$/, "") : null;
+    const awaiting = () => (folder && document.querySelector(".lazy-panel") ? folder : null);
+    workers.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "chunks-awaited" && event.ports[0]) event.ports[0].postMessage(awaiting());
+    });
+    // Once started, and once the last panel is built: old caches may go.
+    const cleanUp = () => workers.controller && workers.controller.postMessage({ type: "clean-up" });
+    whenStarted.push(() => {
+      cleanUp();
+      if (!awaiting()) return;
+      const watch = new MutationObserver(() => {
+        if (awaiting()) return;
+        watch.disconnect();
+        cleanUp();
+      });
+      watch.observe(document.body, { childList: true, subtree: true });
+    });
   }
 
   // Embed mode: the message the host page listens for (README, "Embed").

@@ -5,10 +5,16 @@
 //
 // Cache-first for the app's own files. A new deployment is fetched on the
 // next visit (the browser checks sw.js on each navigation), installs in the
-// background, then takes over at once and deletes the old cache: the page
-// loads every file it needs when it starts, so swapping caches under an
-// open page is safe. web/shell.js then tells the open page that a new
-// version is ready, with a button to reload.
+// background, then takes over at once; web/shell.js then tells the open
+// page that a new version is ready, with a button to reload.
+//
+// An open page of the old build may still need files of its own: the
+// panels' chunks (pkg-<hash>/split_*.wasm) load after the core, when idle
+// or when the panel nears the screen, and a chunk that failed is asked for
+// again. So an old cache goes only once no open page still needs it: each
+// page answers which build's chunks it still waits for (web/shell.js), and
+// until then its files are served from the old cache (their paths are the
+// build's own, so nothing of two builds ever mixes).
 const VERSION = "__VERSION__";
 const FILES = /*FILES*/ [];
 
@@ -28,17 +34,44 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key)),
-        ),
-      )
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(self.clients.claim().then(cleanUp));
 });
+
+// A page says it no longer waits for any chunk (or has just started): the
+// old caches that no open page needs can go.
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "clean-up") event.waitUntil(cleanUp());
+});
+
+/// Deletes this copy's old caches, but not one that holds the chunks an
+/// open page still waits for.
+async function cleanUp() {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const waiting = await Promise.all(pages.map(chunksAwaited));
+  const old = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+  await Promise.all(
+    old.map(async (key) => {
+      const cache = await caches.open(key);
+      const urls = (await cache.keys()).map((request) => request.url);
+      const needed = waiting.some((folder) => folder === "*" || (folder && urls.some((url) => url.includes(folder))));
+      if (!needed) await caches.delete(key);
+    }),
+  );
+}
+
+/// The folder of chunks a page still waits for ("/pkg-<hash>/"), null if
+/// none; "*" (keep everything) if it does not answer in time.
+function chunksAwaited(page) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve("*"), 3000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(typeof event.data === "string" ? event.data : null);
+    };
+    page.postMessage({ type: "chunks-awaited" }, [channel.port2]);
+  });
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -53,6 +86,8 @@ self.addEventListener("fetch", (event) => {
     caches
       .open(CACHE)
       .then((cache) => cache.match(page ? "./" : request, { ignoreSearch: true }))
+      // An old build's file, for its page still open (see cleanUp).
+      .then((hit) => hit || (page ? undefined : caches.match(request, { ignoreSearch: true })))
       .then((hit) => hit || fetch(request)),
   );
 });

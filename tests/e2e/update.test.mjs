@@ -1,10 +1,12 @@
 // A new deployment: two builds that differ (BUILD_LABEL v1 / v2) served one
 // after the other at the same address. The open page is told a new version
-// is ready, reloads onto it, and the old version's cache is gone.
+// is ready, reloads onto it, and the old version's cache is gone; a page of
+// the old build still waiting for a panel's chunk gets it from the old
+// cache, which stays until no open page needs it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, launch, freshContext, valueOf, ready, build, workerControls, savedContaining } from "./harness.mjs";
+import { serve, launch, freshContext, valueOf, ready, coreReady, build, workerControls, savedContaining } from "./harness.mjs";
 
 const V1 = "target/e2e/v1";
 const V2 = "target/e2e/v2";
@@ -64,5 +66,53 @@ test("a second build served at the same address takes over and the old cache is 
   await page.goto(server.url);
   await ready(page);
   assert.equal(await label(page), "v2");
+  await context.close();
+});
+
+test("an update never leaves an open page of the old build without its panels' chunks", async () => {
+  let server = await serve(V1, "/");
+  const { port } = server;
+  const context = await freshContext(browser);
+  // A first visit on a flaky network: the panels' chunks fail, and the
+  // worker installs only afterwards (its script held until then).
+  const worker = [];
+  await context.route(/\/sw\.js$/, (route) => worker.push(route));
+  const old = await context.newPage();
+  await old.route(/\/split_[a-z_]+\.wasm$/, (route) => route.abort());
+  await old.goto(server.url);
+  await coreReady(old);
+  await old.locator('[data-lazy="risk"] [data-testid="lazy-failed"]').waitFor();
+  await context.unroute(/\/sw\.js$/);
+  for (const route of worker.splice(0)) await route.continue();
+  await workerControls(old);
+
+  // v2 is deployed; another tab's visit installs it, and it takes over both.
+  await server.close();
+  server = await serve(V2, "/", port);
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await coreReady(other);
+  await other.waitForSelector('[data-testid="notice-update-ready"]', { timeout: 30000 });
+  const v1 = versionOf(V1);
+  const v2 = versionOf(V2);
+  assert.ok((await cacheNames(old)).includes(`teleprospection-roi ${server.url} ${v2}`));
+  assert.ok((await cacheNames(old)).includes(`teleprospection-roi ${server.url} ${v1}`), "the old page still needs v1's chunks");
+
+  // The network is back: the old page's panel comes, from its own build.
+  await old.unroute(/\/split_[a-z_]+\.wasm$/);
+  await old.click('[data-lazy="risk"] [data-testid="lazy-retry"]');
+  await old.waitForSelector('[data-testid="risk-panel"]');
+  await old.waitForFunction(() => document.querySelector('[data-testid="risk-panel"]').dataset.simMs);
+  assert.equal(await label(old), "v1");
+  assert.equal(await old.locator('[data-testid="crash"]').count(), 0);
+
+  // Both pages move on to v2: the old cache is gone.
+  await Promise.all([old.waitForEvent("load"), old.reload()]);
+  await Promise.all([other.waitForEvent("load"), other.reload()]);
+  await ready(old);
+  await ready(other);
+  assert.equal(await label(old), "v2");
+  await old.waitForFunction((names) => caches.keys().then((keys) => JSON.stringify(keys) === names), JSON.stringify([`teleprospection-roi ${server.url} ${v2}`]));
+  await server.close();
   await context.close();
 });
