@@ -116,8 +116,15 @@ pub fn Scenarios() -> impl IntoView {
             .texts
             .set(Default::default());
     };
+    // Laid out once in full before it may be skipped off screen (style:
+    // `.scenarios.measured`): the size a skipped table keeps is then its own,
+    // not an estimate, and a jump past it lands where it should.
+    let measured = RwSignal::new(false);
+    Effect::new(move |_| {
+        request_animation_frame(move || request_animation_frame(move || measured.set(true)))
+    });
     view! {
-        <section class="scenarios" aria-labelledby="scenarios-heading">
+        <section class="scenarios" class:measured=measured aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">{move || text(lang.get(), Text::ScenariosHeading)}</h2>
             <p class="lead">{move || text(lang.get(), Text::ScenariosLead)}</p>
             // Focusable so keyboard users can scroll the table on a phone.
