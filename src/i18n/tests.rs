@@ -522,4 +522,21 @@ fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
         page::ignored_text(Lang::En, &repeated),
         "“win=250”: repeated parameter, the last value is used"
     );
+    // The embed's colour keys say what they take.
+    for (key, value, reason, takes) in [
+        ("accent", "red", IgnoredReason::BadColour, "1d4ed8"),
+        ("bg", "white", IgnoredReason::BadBackground, "transparent"),
+    ] {
+        let item = Ignored {
+            key: key.into(),
+            value: value.into(),
+            reason,
+        };
+        let (fr, en) = (
+            page::ignored_text(Lang::Fr, &item),
+            page::ignored_text(Lang::En, &item),
+        );
+        check_texts(key, &fr, &en, true);
+        assert!(fr.contains(takes) && en.contains(takes), "{fr} / {en}");
+    }
 }
