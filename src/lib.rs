@@ -5,6 +5,7 @@
 //! The page ([`ui`]) compiles natively too, so that its first view is
 //! rendered at build time.
 
+pub mod colour;
 pub mod csv;
 pub mod engine;
 pub mod entry;

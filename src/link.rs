@@ -6,11 +6,13 @@
 //! `risk_trials` and `risk_seed`; the decision tools' inputs under their
 //! spec keys (`team_callers`, `goal_value`, `reps`, …); segments as `seg<n>.name` and
 //! `seg<n>.<key>` (n = 1…12, values that differ from the defaults).
-//! The embed-mode page settings `embed`, `cta.label`, `cta.url` ([`Embed`]).
+//! The embed-mode page settings `embed`, `cta.label`, `cta.url`, `accent`
+//! and `bg` ([`Embed`]).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
 
+use crate::colour::Rgb;
 use crate::engine::risk::{parse_seed, parse_trials, DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::engine::{
     derive_variant, parse_plain, Field, FieldSet, Inputs, Problem, RangeField, RiskInputs, Variant,
@@ -54,6 +56,10 @@ pub enum IgnoredReason {
     /// A key of the address's query that its fragment sets too: the
     /// fragment's value is taken, this one (the query's) is not.
     OverriddenByFragment,
+    /// An `accent` that is not a hexadecimal colour of 3 or 6 digits.
+    BadColour,
+    /// A `bg` other than `transparent`.
+    BadBackground,
 }
 
 /// A key of the link that was not taken, and why.
@@ -87,6 +93,11 @@ pub struct Embed {
     pub cta_label: String,
     /// Only ever an absolute http(s) address (see [`safe_target`]).
     pub cta_url: Option<String>,
+    /// The host's accent colour (`accent=1d4ed8`, or `%231d4ed8`).
+    pub accent: Option<Rgb>,
+    /// The page's own background left out (`bg=transparent`): the host's
+    /// shows through the frame.
+    pub transparent: bool,
 }
 
 /// Reads a link's fragment or query (without its leading `#` or `?`).
@@ -320,6 +331,24 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
             decoded.embed.cta_label = cut(decoded, key, value.trim(), MAX_CTA_LABEL_CHARS);
             return true;
         }
+        "accent" => {
+            match Rgb::parse(value) {
+                Some(colour) => decoded.embed.accent = Some(colour),
+                None => decoded
+                    .ignored
+                    .push(ignored(key, value, IgnoredReason::BadColour)),
+            }
+            return decoded.ignored.len() == before;
+        }
+        "bg" => {
+            match value {
+                "transparent" => decoded.embed.transparent = true,
+                _ => decoded
+                    .ignored
+                    .push(ignored(key, value, IgnoredReason::BadBackground)),
+            }
+            return decoded.ignored.len() == before;
+        }
         "cta.url" => {
             match safe_target(value) {
                 Some(url) => decoded.embed.cta_url = Some(url),
@@ -487,6 +516,12 @@ pub fn encode_embed(embed: &Embed) -> String {
     }
     if let Some(url) = &embed.cta_url {
         out.append_pair("cta.url", url);
+    }
+    if let Some(accent) = embed.accent {
+        out.append_pair("accent", &accent.digits());
+    }
+    if embed.transparent {
+        out.append_pair("bg", "transparent");
     }
     out.finish()
 }

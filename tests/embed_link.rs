@@ -1,9 +1,10 @@
-//! The embed-mode link keys (`embed`, `cta.label`, `cta.url`): what is
-//! taken, what is refused and reported, and that they round-trip alongside
-//! the scenario without changing it.
+//! The embed-mode link keys (`embed`, `cta.label`, `cta.url`, `accent`,
+//! `bg`): what is taken, what is refused and reported, and that they
+//! round-trip alongside the scenario without changing it.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use teleprospection_roi::colour::{Palette, Rgb, AA};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{
     decode, encode, encode_embed, safe_target, Embed, IgnoredReason, MAX_CTA_LABEL_CHARS,
@@ -22,6 +23,7 @@ fn embed_keys_are_read() {
             on: true,
             cta_label: "Parlons-en !".into(),
             cta_url: Some("https://example.com/contact?src=roi".into()),
+            ..Embed::default()
         }
     );
     assert_eq!(
@@ -118,11 +120,129 @@ fn embed_keys_are_written_only_in_embed_mode() {
         on: true,
         cta_label: "Devis & RDV".into(),
         cta_url: Some("https://example.com/?a=1&b=2".into()),
+        ..Embed::default()
     };
     assert_eq!(
         encode_embed(&embed),
         "embed=1&cta.label=Devis+%26+RDV&cta.url=https%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2"
     );
+    // The colour in its six lower-case digits, without `#` (no %23 to read).
+    let coloured = Embed {
+        on: true,
+        accent: Rgb::parse("#FA0"),
+        transparent: true,
+        ..Embed::default()
+    };
+    assert_eq!(
+        encode_embed(&coloured),
+        "embed=1&accent=ffaa00&bg=transparent"
+    );
+    assert_eq!(
+        encode_embed(&Embed {
+            on: false,
+            ..coloured
+        }),
+        ""
+    );
+}
+
+#[test]
+fn the_hosts_accent_and_transparent_background_are_read() {
+    for link in [
+        "embed=1&accent=1d4ed8&bg=transparent",
+        "embed=1&accent=%231d4ed8&bg=transparent",
+        "embed=1&accent=%231D4ED8&bg=transparent",
+    ] {
+        let decoded = decode(link);
+        assert!(decoded.ignored.is_empty(), "{link}: {:?}", decoded.ignored);
+        assert_eq!(decoded.embed.accent, Some(Rgb(0x1d, 0x4e, 0xd8)), "{link}");
+        assert!(decoded.embed.transparent, "{link}");
+    }
+    assert_eq!(
+        decode("embed=1&accent=f0a").embed.accent,
+        Some(Rgb(0xff, 0x00, 0xaa))
+    );
+    assert_eq!(
+        decode("embed=1&accent=%23f0a").embed.accent,
+        Some(Rgb(0xff, 0x00, 0xaa))
+    );
+    let plain = decode("embed=1");
+    assert_eq!((plain.embed.accent, plain.embed.transparent), (None, false));
+}
+
+#[test]
+fn a_bad_colour_or_background_is_reported_and_nothing_else_is_lost() {
+    for bad in [
+        "red",
+        "%23ff",
+        "ffff",
+        "1d4ed80",
+        "%231d4ed8ff",
+        "rgb(0%2C0%2C0)",
+        "%20fff",
+        "fff+",
+        "%23%23fff",
+        "ggg",
+        "",
+        "url(x)",
+        "1d4ed8%3Bcolor%3Ared",
+        "var(--x)",
+    ] {
+        let decoded = decode(&format!(
+            "v=1&price=150&embed=1&accent={bad}&bg=transparent"
+        ));
+        assert_eq!(decoded.embed.accent, None, "{bad}");
+        assert!(decoded.embed.on && decoded.embed.transparent, "{bad}");
+        assert_eq!(decoded.ignored.len(), 1, "{bad}: {:?}", decoded.ignored);
+        assert_eq!(decoded.ignored[0].key, "accent");
+        assert_eq!(decoded.ignored[0].reason, IgnoredReason::BadColour, "{bad}");
+        assert_eq!(
+            decoded
+                .draft
+                .central
+                .get(&teleprospection_roi::engine::Field::Price)
+                .map(String::as_str),
+            Some("150")
+        );
+    }
+    for bad in [
+        "white",
+        "Transparent",
+        "none",
+        "",
+        "%23fff",
+        "transparent%3B",
+    ] {
+        let decoded = decode(&format!("embed=1&bg={bad}&accent=fff"));
+        assert!(!decoded.embed.transparent, "{bad}");
+        assert_eq!(decoded.embed.accent, Some(Rgb(255, 255, 255)));
+        let reasons: Vec<_> = decoded
+            .ignored
+            .iter()
+            .map(|i| (i.key.as_str(), &i.reason))
+            .collect();
+        assert_eq!(reasons, [("bg", &IgnoredReason::BadBackground)], "{bad}");
+    }
+    // A bad colour after a good one leaves the good one.
+    let decoded = decode("embed=1&accent=123&accent=nope");
+    assert_eq!(decoded.embed.accent, Some(Rgb(0x11, 0x22, 0x33)));
+    assert_eq!(decoded.ignored.len(), 1);
+}
+
+#[test]
+fn the_palette_of_a_linked_accent_keeps_aa_contrast() {
+    for accent in [
+        "1d4ed8", "fbbf24", "777", "767676", "fff", "000", "0f0", "e11d48",
+    ] {
+        let colour = decode(&format!("embed=1&accent={accent}"))
+            .embed
+            .accent
+            .unwrap();
+        let palette = Palette::of(colour);
+        assert_eq!(palette.accent, colour);
+        assert!(palette.ink.contrast(colour) >= AA, "{accent}");
+        assert!(palette.text.contrast(Rgb(255, 255, 255)) >= AA, "{accent}");
+    }
 }
 
 fn embed() -> impl Strategy<Value = Embed> {
@@ -130,11 +250,15 @@ fn embed() -> impl Strategy<Value = Embed> {
         any::<bool>(),
         "[a-zA-Z0-9 éà<>&#=%+!?]{0,40}",
         proptest::option::of("https?://[a-z]{1,12}\\.[a-z]{2,3}(/[a-zA-Z0-9_=&?%.-]{0,30})?"),
+        proptest::option::of(any::<(u8, u8, u8)>()),
+        any::<bool>(),
     )
-        .prop_map(|(on, label, url)| Embed {
+        .prop_map(|(on, label, url, accent, transparent)| Embed {
             on,
             cta_label: label.trim().to_string(),
             cta_url: url,
+            accent: accent.map(|(r, g, b)| Rgb(r, g, b)),
+            transparent,
         })
 }
 
@@ -158,6 +282,17 @@ proptest! {
         prop_assert_eq!(encode(&decoded.draft, Lang::En), scenario);
     }
 
+    /// Whatever `accent` text is taken, it is a colour the page writes
+    /// back as six digits that read as the same colour.
+    #[test]
+    fn whatever_is_taken_as_an_accent_round_trips(text in prop_oneof!["#?[0-9a-fA-F]{3,6}", ".{0,10}"]) {
+        if let Some(colour) = Rgb::parse(&text) {
+            let digits = text.trim_start_matches('#');
+            prop_assert!(digits.len() == 3 || digits.len() == 6);
+            prop_assert_eq!(Rgb::parse(&colour.digits()), Some(colour));
+        }
+    }
+
     #[test]
     fn whatever_is_taken_as_a_target_is_http(
         text in prop_oneof![".{0,60}", "(?i:https?://|javascript:|data:)[ -~\\t\\n\\r\\x00\\x7f]{0,20}"]
@@ -169,4 +304,56 @@ proptest! {
             prop_assert!(!url.bytes().any(|b| b <= b' ' || b == 0x7f));
         }
     }
+}
+
+/// The accents whose shades `tests/fixtures/embed/accent-palettes.json`
+/// holds: the page's default, colours where the ink changes (the mid greys
+/// where neither white nor near-black reaches AA), pale and saturated ones,
+/// 3-digit forms, and a deterministic spread of others.
+fn fixture_accents() -> Vec<String> {
+    let mut accents: Vec<String> = [
+        "1d4ed8", "777777", "767676", "787878", "757575", "808080", "595959", "fbbf24", "ffffff",
+        "000000", "ff0000", "00ff00", "0000ff", "00ffff", "ff00ff", "ffff00", "e11d48", "0f766e",
+        "f0a", "abc", "fff", "123",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut seed: u32 = 0x2545_f491;
+    for _ in 0..40 {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        accents.push(format!("{:06x}", seed >> 8));
+    }
+    accents
+}
+
+/// The reference shades the pre-paint script must reproduce (checked in the
+/// browser by tests/e2e/embed.test.mjs). `UPDATE_FIXTURES=1` rewrites the
+/// file after a deliberate change of `colour::Palette::of`.
+#[test]
+fn the_accent_fixture_holds_the_reference_shades() {
+    let rows: Vec<String> = fixture_accents()
+        .iter()
+        .map(|accent| {
+            let palette = Palette::of(Rgb::parse(accent).unwrap());
+            let shades: Vec<String> = palette
+                .properties()
+                .iter()
+                .map(|(name, value)| format!("\"{name}\": \"{value}\""))
+                .collect();
+            format!("  {{ \"accent\": \"{accent}\", {} }}", shades.join(", "))
+        })
+        .collect();
+    let expected = format!("[\n{}\n]\n", rows.join(",\n"));
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/embed/accent-palettes.json"
+    );
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == expected,
+        "{path} differs from colour::Palette::of (UPDATE_FIXTURES=1 rewrites it)"
+    );
 }

@@ -14,7 +14,8 @@
 //!   the defaults, it marks the page `computing` before the first paint, so
 //!   the default figures are never shown as this visitor's (the CSS hides
 //!   them; the app removes the mark once it has the real ones); it also sets
-//!   the embed layout and the language the link asks for;
+//!   the embed layout (with the host's accent and background) and the
+//!   language the link asks for;
 //! - right after the first view, a line that sets `aria-busy` on the
 //!   figures' regions of a page marked `computing`.
 
@@ -134,8 +135,18 @@ mod prerender {
         out
     }
 
+    /// In embed mode, before the first paint: the host's background left
+    /// out (`bg=transparent`) and its accent's shades (`accent=`), by the
+    /// arithmetic of `colour::Palette::of` (same steps, same rounding;
+    /// tests/e2e/embed.test.mjs checks this against its shades in
+    /// tests/fixtures/embed/accent-palettes.json). The only place they are set.
+    /// Reads `h`, `a` (the accent's digits or null) and `t` of the script
+    /// below.
+    const EMBED_COLOURS: &str = r##"if(t)h.classList.add("bg-transparent");if(a){const R=a.length===3?a.replace(/./g,"$&$&"):a,c=[0,2,4].map(i=>parseInt(R.slice(i,i+2),16)),f=x=>(x/=255)<=.04045?x/12.92:Math.pow((x+.055)/1.055,2.4),L=c=>.2126*f(c[0])+.7152*f(c[1])+.0722*f(c[2]),C=(x,y)=>{const p=L(x)+.05,q=L(y)+.05;return p>q?p/q:q/p},X=c=>"#"+c.map(v=>v.toString(16).padStart(2,"0")).join(""),k=[[255,255,255],[17,24,39]].find(i=>C(c,i)>=4.5)||[0,0,0];let d=c;while(C(d,[243,244,246])<4.5)d=d.map(v=>Math.floor(v*9/10));for(const[n,v]of[["--accent",c],["--accent-ink",k],["--accent-text",d],["--accent-soft",c.map(v=>Math.floor((v*8+23510)/100))]])h.style.setProperty(n,X(v))}"##;
+
     /// The script that runs before the first paint (see the module doc).
-    /// Keys that carry no scenario: the link's version, embed settings and
+    /// Keys that carry no scenario: the link's version, embed settings
+    /// (`embed`, `cta.*`, `accent`, `bg`) and
     /// other sites' tracking parameters; anything else, even unknown, marks
     /// the figures as being computed (the app then says what it ignored).
     fn pre_paint_script() -> String {
@@ -143,8 +154,9 @@ mod prerender {
         // order), to compare with the stored text's draft written back.
         let default_draft = serde_json::to_string(&Draft::with_defaults()).unwrap_or_default();
         format!(
-            r#"(()=>{{const h=document.documentElement,D={draft},K="{key}";let l=location.hash.slice(1)||location.search.slice(1),p=new URLSearchParams(l),s=false,e=false;for(const[k,v]of p){{if(k==="embed"){{e=v==="1";continue}}if(k==="v"||k.startsWith("cta.")||/^(utm_|fbclid$|gclid$|msclkid$|mc_[ce]id$|_ga$)/.test(k))continue;if(k==="lang"&&v==="en")h.lang="en";s=true}}if(e)h.classList.add("embed");const d=r=>{{try{{const w=JSON.parse(r);return w.lang!=="en"&&JSON.stringify(w.draft)===D}}catch(_){{return false}}}},g=t=>{{try{{return t.getItem(K)}}catch(_){{return null}}}};if(!s&&!e){{const n=performance.getEntriesByType("navigation")[0],r=(n&&n.type==="reload"&&g(sessionStorage))||g(localStorage);if(r!==null&&!d(r))s=true}}if(s)h.classList.add("computing")}})()"#,
+            r#"(()=>{{const h=document.documentElement,D={draft},K="{key}";let l=location.hash.slice(1)||location.search.slice(1),p=new URLSearchParams(l),s=false,e=false,a=null,t=false;for(const[k,v]of p){{if(k==="embed"){{e=v==="1";continue}}if(k==="accent"){{if(/^#?([0-9a-f]{{3}}|[0-9a-f]{{6}})$/i.test(v))a=v.replace(/^#/,"");continue}}if(k==="bg"){{if(v==="transparent")t=true;continue}}if(k==="v"||k.startsWith("cta.")||/^(utm_|fbclid$|gclid$|msclkid$|mc_[ce]id$|_ga$)/.test(k))continue;if(k==="lang"&&v==="en")h.lang="en";s=true}}if(e){{h.classList.add("embed");{colours}}}const d=r=>{{try{{const w=JSON.parse(r);return w.lang!=="en"&&JSON.stringify(w.draft)===D}}catch(_){{return false}}}},g=t=>{{try{{return t.getItem(K)}}catch(_){{return null}}}};if(!s&&!e){{const n=performance.getEntriesByType("navigation")[0],r=(n&&n.type==="reload"&&g(sessionStorage))||g(localStorage);if(r!==null&&!d(r))s=true}}if(s)h.classList.add("computing")}})()"#,
             draft = serde_json::to_string(&default_draft).unwrap_or_default(),
+            colours = EMBED_COLOURS,
             key = store::WORKING_KEY,
         )
     }

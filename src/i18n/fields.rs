@@ -155,17 +155,14 @@ pub fn field_help(lang: Lang, field: Field) -> &'static str {
 /// not a choice) gives `""`.
 pub fn choice_label(lang: Lang, field: Field, token: &str) -> &'static str {
     let (fr, en) = match (field, token) {
-        (Field::Basis, "booked") => (
-            "Tous les rendez-vous validés, absences comprises",
-            "Every booked meeting, no-shows included",
-        ),
-        (Field::Basis, "held") => ("Seulement les rendez-vous tenus", "Held meetings only"),
-        (Field::Rounding, "whole") => (
-            "Clients entiers (arrondi inférieur, prudent)",
-            "Whole customers (rounded down, prudent)",
-        ),
+        // Short enough to show whole in a select on a 390 px phone (about
+        // 290 px of text; tests/e2e/phone.test.mjs): the field's label, hint
+        // and help say the rest.
+        (Field::Basis, "booked") => ("Tous, absences comprises", "All booked, no-shows included"),
+        (Field::Basis, "held") => ("Seuls les rendez-vous tenus", "Held meetings only"),
+        (Field::Rounding, "whole") => ("Clients entiers (prudent)", "Whole customers (prudent)"),
         (Field::Rounding, "expected") => (
-            "En espérance (ventes fractionnaires)",
+            "Ventes en espérance (fractions)",
             "Expected value (fractional sales)",
         ),
         _ => ("", ""),
@@ -194,8 +191,8 @@ pub fn field_hint(lang: Lang, field: Field) -> &'static str {
             "Booked but not taking place",
         ),
         Field::Setup => (
-            "Frais ponctuels du prestataire",
-            "The provider’s one-off fees",
+            "Mise en place, forfait\u{a0}; 0 sinon",
+            "Set-up or launch fee; 0 if none",
         ),
         Field::Opp => (
             "Tenus qui deviennent une opportunité",
@@ -225,25 +222,34 @@ pub fn field_hint(lang: Lang, field: Field) -> &'static str {
             "Clients qui renouvellent chaque année",
             "Customers who renew each year",
         ),
-        Field::Years => ("Années de renouvellement comptées", "Renewal years counted"),
+        Field::Years => (
+            "Après la 1re vente\u{a0}; 0\u{a0}: aucune",
+            "After the first sale; 0: none",
+        ),
         Field::Hours => (
-            "Temps commercial par rendez-vous tenu",
-            "Sales time per held meeting",
+            "Préparation, entretien, relances",
+            "Preparation, meeting, follow-up",
         ),
         Field::Hourly => (
-            "Coût chargé d’une heure commerciale",
-            "Loaded cost of one sales hour",
+            "Charges, frais et outils compris",
+            "Payroll taxes, expenses, tools included",
         ),
         Field::Fixed => (
             "Briefing, outils, pilotage\u{a0}: une fois",
             "Briefing, tools, managing: once",
         ),
-        Field::Months => ("Durée de la campagne", "How long the campaign runs"),
+        Field::Months => (
+            "Les rendez-vous s’étalent sur ces mois",
+            "Meetings spread over these months",
+        ),
         Field::Cycle => (
             "Du rendez-vous à la signature",
             "From the meeting to the signature",
         ),
-        Field::Target => ("Le ROI que vous visez", "The ROI you aim for"),
+        Field::Target => (
+            "Il fixe le prix maximal à accepter",
+            "It sets the highest price to accept",
+        ),
         Field::Multiple => (
             "Marge par vente ÷ prix unitaire",
             "Margin per sale ÷ meeting price",

@@ -273,6 +273,12 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, OverriddenByFragment) => {
             "also given after the “#” of the address, whose value is used"
         }
+        (Lang::Fr, BadColour) => {
+            "couleur refusée (3 ou 6 chiffres hexadécimaux, par exemple 1d4ed8)"
+        }
+        (Lang::En, BadColour) => "colour refused (3 or 6 hexadecimal digits, e.g. 1d4ed8)",
+        (Lang::Fr, BadBackground) => "fond refusé (seule la valeur transparent est acceptée)",
+        (Lang::En, BadBackground) => "background refused (only transparent is accepted)",
     };
     let why = match &item.reason {
         Cut { max } => lang.pick(

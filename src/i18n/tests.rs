@@ -129,6 +129,29 @@ fn units_follow_the_kind() {
     assert_eq!(field_unit(Lang::En, Field::Meetings), "");
 }
 
+/// The short line under a box says something its label does not: it never
+/// repeats the label (the help stands on its own).
+#[test]
+fn no_hint_repeats_its_label() {
+    for field in Field::ALL {
+        for lang in [Lang::Fr, Lang::En] {
+            let (label, hint) = (field_label(lang, field), field_hint(lang, field));
+            check_pair(&format!("hint {field:?}"), hint, hint, false);
+            let fold = |text: &str| text.to_lowercase().replace('\u{a0}', " ");
+            assert!(
+                !fold(hint).contains(&fold(label)) && !fold(label).contains(&fold(hint)),
+                "{field:?} ({lang:?}): the hint {hint:?} repeats the label {label:?}"
+            );
+        }
+        check_texts(
+            &format!("hint {field:?}"),
+            field_hint(Lang::Fr, field),
+            field_hint(Lang::En, field),
+            true,
+        );
+    }
+}
+
 #[test]
 fn every_choice_has_a_label() {
     let mut choices = 0;
@@ -265,7 +288,7 @@ fn problem_messages_write_bounds_in_the_locale() {
     );
     assert_eq!(
         m(Lang::Fr, Field::Basis, Problem::UnknownChoice),
-        "Choisissez «\u{a0}Tous les rendez-vous validés, absences comprises\u{a0}» ou «\u{a0}Seulement les rendez-vous tenus\u{a0}»."
+        "Choisissez «\u{a0}Tous, absences comprises\u{a0}» ou «\u{a0}Seuls les rendez-vous tenus\u{a0}»."
     );
 }
 
@@ -522,4 +545,21 @@ fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
         page::ignored_text(Lang::En, &repeated),
         "“win=250”: repeated parameter, the last value is used"
     );
+    // The embed's colour keys say what they take.
+    for (key, value, reason, takes) in [
+        ("accent", "red", IgnoredReason::BadColour, "1d4ed8"),
+        ("bg", "white", IgnoredReason::BadBackground, "transparent"),
+    ] {
+        let item = Ignored {
+            key: key.into(),
+            value: value.into(),
+            reason,
+        };
+        let (fr, en) = (
+            page::ignored_text(Lang::Fr, &item),
+            page::ignored_text(Lang::En, &item),
+        );
+        check_texts(key, &fr, &en, true);
+        assert!(fr.contains(takes) && en.contains(takes), "{fr} / {en}");
+    }
 }

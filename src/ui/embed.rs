@@ -1,8 +1,9 @@
 //! Embed mode (`embed=1` in the link): the compact page for an iframe on a
-//! marketing site (style/embed.css hides everything but the form and the
+//! marketing site (style/shell.css hides everything but the form and the
 //! results), with an optional call-to-action button. `web/shell.js` posts
 //! the page's height to the parent page while `<html>` has the `embed`
-//! class.
+//! class. The host may give its accent colour (`accent=`) and leave out the
+//! page's background (`bg=transparent`).
 
 use leptos::prelude::*;
 
@@ -11,11 +12,18 @@ use crate::i18n::shell::default_cta_label;
 use crate::link::{self, Embed};
 use crate::ui::state::Calculator;
 
-/// The embed settings of the page's link, applied to the document.
+/// The embed settings of the page's link, applied to the document. The
+/// pre-paint script of `src/bin/prerender.rs` has set the same classes
+/// before the first paint, and the host's accent shades (`--accent`… on
+/// `<html>`, by `colour::Palette::of`'s arithmetic): they are not set again
+/// here, which would cost the wasm the colour arithmetic for nothing.
 pub fn setup() -> Embed {
     let embed = link::decode(&address::current_link()).embed;
     if embed.on {
         shell::add_document_class("embed");
+        if embed.transparent {
+            shell::add_document_class("bg-transparent");
+        }
     }
     embed
 }

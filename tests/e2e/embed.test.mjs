@@ -1,9 +1,12 @@
 // Embed mode: the app in an iframe of a host page on another origin (the
 // README's snippet). The host receives the content height and sizes the
 // iframe; the frame shows the compact layout and the call-to-action; a
-// javascript: (or data:) call-to-action is refused and reported.
+// javascript: (or data:) call-to-action is refused and reported; the host's
+// accent colour and transparent background apply with AA contrast, and a bad
+// colour is reported.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { serve, serveHtml, launch, freshContext, valueOf, ready, seriousAxeViolations } from "./harness.mjs";
 
 let app;
@@ -24,10 +27,11 @@ const CTA_URL = "https://example.com/contact?from=roi";
 
 /// A marketing page on its own origin embedding the app with `keys`, with
 /// the host-side lines of the README.
-async function hostPage(keys) {
+async function hostPage(keys, { background = "" } = {}) {
   const appOrigin = new URL(app.url).origin;
+  const style = background ? `<style>body{background:${background}}</style>` : "";
   const host = await serveHtml(
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Host</title></head><body>
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Host</title>${style}</head><body>
 <h1>Un site marketing</h1>
 <iframe id="roi-calculator" src="${app.url}?${keys}" title="Calculateur de ROI"
   style="width:100%;border:0" height="600"></iframe>
@@ -159,3 +163,144 @@ test("the embedded page, with its call-to-action and a refused one reported, has
   assert.deepEqual(await seriousAxeViolations(frame), []);
   await context.close();
 });
+
+/// WCAG 2's contrast between the text and background colours `selector`
+/// has (computed styles, so whatever custom properties set them).
+function contrastOf(frame, selector) {
+  return frame.evaluate((selector) => {
+    const rgb = (text) => text.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (x) => ((x /= 255) <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const style = getComputedStyle(document.querySelector(selector));
+    const [a, b] = [lum(rgb(style.color)) + 0.05, lum(rgb(style.backgroundColor)) + 0.05];
+    return { color: style.color, background: style.backgroundColor, ratio: Math.max(a, b) / Math.min(a, b) };
+  }, selector);
+}
+
+/// The colour of the pixel at (x, y) of `page`'s viewport, read back from
+/// a screenshot (what the visitor sees, host page and frame together).
+async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const reader = await page.context().newPage();
+  const colour = await reader.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d");
+    context.drawImage(img, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString("base64"));
+  await reader.close();
+  return colour;
+}
+
+test("the host's accent and transparent background apply, the call-to-action and pressed buttons stay AA", async () => {
+  const cta = `cta.label=Devis&cta.url=${encodeURIComponent(CTA_URL)}`;
+  const sand = [253, 246, 227];
+  // A pale yellow accent: white text on it would fail AA.
+  for (const [keys, shows] of [
+    [`embed=1&accent=fbbf24&bg=transparent&${cta}`, sand],
+    [`embed=1&accent=%23FBBF24&${cta}`, [255, 255, 255]],
+  ]) {
+    const host = await hostPage(keys, { background: "rgb(253 246 227)" });
+    const context = await freshContext(browser, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const frame = await appFrame(page);
+    await frame.waitForSelector('[data-testid="cta"]');
+    const transparent = keys.includes("bg=transparent");
+    assert.equal(await frame.evaluate(() => document.documentElement.classList.contains("bg-transparent")), transparent);
+
+    const button = await contrastOf(frame, '[data-testid="cta"]');
+    assert.equal(button.background, "rgb(251, 191, 36)", keys);
+    assert.ok(button.ratio >= 4.5, `call-to-action text: ${JSON.stringify(button)}`);
+    const pressed = await contrastOf(frame, '.language button[aria-pressed="true"]');
+    assert.equal(pressed.background, "rgb(251, 191, 36)");
+    assert.ok(pressed.ratio >= 4.5, `pressed button: ${JSON.stringify(pressed)}`);
+    // The accent as text on the page (an unpressed button) is darkened to AA.
+    const unpressed = await contrastOf(frame, '.language button[aria-pressed="false"]');
+    assert.ok(unpressed.ratio >= 4.5, `unpressed button: ${JSON.stringify(unpressed)}`);
+
+    // The frame's left margin, beside the form: the host's sand shows
+    // through a transparent page, the page's white otherwise.
+    const box = await page.locator("#roi-calculator").boundingBox();
+    const field = await frame.locator('input[name="price"]').boundingBox();
+    assert.deepEqual(await pixelAt(page, box.x + 4, box.y + field.y), shows, keys);
+
+    // The keys stay in the frame's address when it rewrites it.
+    await frame.fill('input[name="price"]', "160");
+    await frame.waitForFunction(() => location.hash.includes("price=160"));
+    assert.match(frame.url(), /accent=fbbf24/);
+    assert.equal(/bg=transparent/.test(frame.url()), transparent);
+    await context.close();
+  }
+});
+
+const PALETTES = JSON.parse(readFileSync(new URL("../fixtures/embed/accent-palettes.json", import.meta.url), "utf8"));
+const SHADES = ["--accent", "--accent-ink", "--accent-text", "--accent-soft"];
+
+test("the pre-paint script gives every accent the reference shades (colour::Palette::of)", async () => {
+  // bypassCSP: the page's own pre-paint script is run again below, for
+  // each accent, through new Function (which the CSP rightly refuses).
+  const context = await freshContext(browser, { bypassCSP: true });
+  const page = await context.newPage();
+  // Before the wasm: the shades are the pre-paint script's alone.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  const shadesOf = () =>
+    page.evaluate((names) => Object.fromEntries(names.map((n) => [n, document.documentElement.style.getPropertyValue(n)])), SHADES);
+  const expected = (row) => Object.fromEntries(SHADES.map((n) => [n, row[n]]));
+  // The first accent through a real load: the colour keys carry no
+  // scenario, so the prerendered figures are not hidden as being computed.
+  await page.goto(`${app.url}?embed=1&accent=${PALETTES[0].accent}&bg=transparent`);
+  assert.deepEqual(await shadesOf(), expected(PALETTES[0]));
+  assert.equal(await page.getAttribute("html", "class"), "embed bg-transparent");
+  // Every accent: the address changed, the shipped script run again.
+  const again = (search) =>
+    page.evaluate((search) => {
+      history.replaceState(null, "", search);
+      document.documentElement.removeAttribute("style");
+      new Function(document.querySelector("script[data-prerender-head]").textContent)();
+    }, search);
+  for (const row of PALETTES) {
+    const form = row.accent.length === 3 ? `%23${row.accent.toUpperCase()}` : row.accent;
+    await again(`?embed=1&accent=${form}`);
+    assert.deepEqual(await shadesOf(), expected(row), row.accent);
+  }
+  // Not in embed mode, or with a bad colour: none.
+  for (const keys of ["accent=fbbf24", "embed=1&accent=fbbf2", "embed=1&accent=red", "embed=1&accent=%23%23fff"]) {
+    await again(`?${keys}`);
+    assert.deepEqual(Object.values(await shadesOf()), ["", "", "", ""], keys);
+  }
+  await page.unroute(/\.wasm$/);
+  // The app, once started, keeps them.
+  await page.goto(`${app.url}?embed=1&accent=fbbf24`);
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue("--accent")), "#fbbf24");
+  await context.close();
+});
+
+for (const [lang, colour, background] of [
+  ["fr", /«\u00a0accent=red\u00a0»\u00a0: couleur refusée/, /«\u00a0bg=white\u00a0»\u00a0: fond refusé/],
+  ["en", /“accent=red”: colour refused/, /“bg=white”: background refused/],
+]) {
+  test(`a bad colour or background is ignored and reported (${lang})`, async () => {
+    const host = await hostPage(`embed=1&accent=red&bg=white&lang=${lang}&cta.label=Go&cta.url=${encodeURIComponent(CTA_URL)}`);
+    const context = await freshContext(browser);
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const frame = await appFrame(page);
+    const notice = await frame.textContent('[data-testid="notice-link-ignored"]');
+    assert.match(notice, colour);
+    assert.match(notice, background);
+    assert.equal(await frame.evaluate(() => document.documentElement.getAttribute("style")), null);
+    assert.equal(await frame.getAttribute("html", "class"), "embed");
+    // The page's own accent, untouched.
+    assert.equal((await contrastOf(frame, '[data-testid="cta"]')).background, "rgb(29, 78, 216)");
+    assert.doesNotMatch(frame.url(), /accent=|bg=/);
+    await context.close();
+  });
+}
