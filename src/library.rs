@@ -22,6 +22,9 @@ pub struct Full;
 
 /// What a save over an existing entry did.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// A scenario with its campaign is a few hundred bytes; one of these is
+// made per save or start, so boxing it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum SaveOver {
     Saved(SavedRef),
     /// The stored entry changed since `base` and differs from what is
