@@ -532,10 +532,10 @@ fn tracking_texts_are_complete_and_typeset() {
     };
     for key in TrackText::ALL {
         let (fr, en) = (track_text(Lang::Fr, key), track_text(Lang::En, key));
-        // "Plan", "Actions", "P10–P90" and "plan" are the same in both languages.
+        // "Plan", "Actions" and "P10–P90" are the same in both languages.
         let same = matches!(
             key,
-            TrackText::Plan | TrackText::Actions | TrackText::ChartBand | TrackText::ChartPlanned
+            TrackText::Plan | TrackText::Actions | TrackText::ChartBand
         );
         check_texts(&format!("{key:?}"), fr, en, !same);
     }
@@ -780,4 +780,18 @@ fn the_invoice_check_says_the_gap_in_euros_and_meetings() {
             true,
         );
     }
+}
+
+#[test]
+fn simulated_shares_are_never_rounded_to_none_or_all() {
+    use super::track::odds_text;
+    use crate::engine::tracking::TrackFigureId::LossProbability as Loss;
+    assert_eq!(odds_text(Lang::Fr, Loss, Some(0.0)), "0\u{a0}%");
+    assert_eq!(
+        odds_text(Lang::Fr, Loss, Some(0.0003)),
+        "moins de 0,1\u{a0}%"
+    );
+    assert_eq!(odds_text(Lang::En, Loss, Some(0.9997)), "over 99.9%");
+    assert_eq!(odds_text(Lang::En, Loss, Some(1.0)), "100%");
+    assert_eq!(odds_text(Lang::En, Loss, Some(0.0123)), "1.2%");
 }

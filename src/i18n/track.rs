@@ -132,7 +132,7 @@ pub fn track_text(lang: Lang, key: TrackText) -> &'static str {
         ChartWeek => ("Semaine", "Week"),
         ChartBooked => ("Rendez-vous pris", "Booked meetings"),
         ChartSales => ("Ventes", "Sales"),
-        ChartPlanned => ("plan", "plan"),
+        ChartPlanned => ("trait fin\u{a0}: le plan", "thin line: the plan"),
         ChartRoi => ("ROI projeté", "Projected ROI"),
         ChartBand => ("P10–P90", "P10–P90"),
         ChartCounts => ("Cumuls", "Totals"),
@@ -460,8 +460,15 @@ pub fn invoice_check(lang: Lang, invoiced_given: bool, figures: &CheckpointFigur
     }
 }
 
-/// A simulated share as the page writes it: "0,3 %".
+/// A simulated share as the page writes it: "0,3 %"; a few trials out of
+/// thousands are not "0 %" (nor are all but a few "100 %").
 fn share(lang: Lang, value: f64) -> String {
+    if value > 0.0 && value < 0.0005 {
+        return lang.pick("moins de 0,1\u{a0}%", "under 0.1%").to_string();
+    }
+    if (0.9995..1.0).contains(&value) {
+        return lang.pick("plus de 99,9\u{a0}%", "over 99.9%").to_string();
+    }
     let value = Decimal::from_f64_retain((value * 1000.0).round() / 1000.0).unwrap_or_default();
     percent_unsigned(value, lang)
 }
@@ -701,4 +708,86 @@ pub fn key_problem(lang: Lang, key: &str, problem: &crate::engine::Problem) -> O
         &Rejected::Invalid(*problem),
         &[],
     ))
+}
+
+/// A tracking figure as the page writes it: rates unsigned, the projected
+/// ROI signed, money to the cent, the highest price rounded down (or, below
+/// zero, that no price saves the campaign); "—" when undefined.
+pub fn track_figure_text(
+    lang: Lang,
+    id: TrackFigureId,
+    figure: &crate::engine::tracking::TrackFigure,
+) -> String {
+    use TrackFigureId::*;
+    let Ok(value) = figure else {
+        return format::UNDEFINED.to_string();
+    };
+    let value = *value;
+    match id {
+        Pace | Noshow | Opp | Win | NoshowPost | OppPost | WinPost | LossProbability => {
+            percent_unsigned(value, lang)
+        }
+        ProjRoi | RoiP10 | RoiP50 | RoiP90 => percent(value, lang),
+        ExpectedInvoice | InvoiceGap | CostPerHeld | ProjTotalCost | ProjNetResult => {
+            money(value, lang)
+        }
+        ProjBreakEvenPrice if value < Decimal::ZERO => lang
+            .pick("aucun prix ne l’équilibre", "no price saves it")
+            .to_string(),
+        ProjBreakEvenPrice => format::price_ceiling(value, lang),
+        ProjSales | Verdict => count(value, lang),
+    }
+}
+
+/// A simulated figure (`None`: no trial had a cost): the loss probability
+/// unsigned, ROI percentiles signed, to a tenth of a point.
+pub fn odds_text(lang: Lang, id: TrackFigureId, value: Option<f64>) -> String {
+    let Some(value) = value else {
+        return format::UNDEFINED.to_string();
+    };
+    match id {
+        TrackFigureId::LossProbability => share(lang, value),
+        _ => {
+            let value =
+                Decimal::from_f64_retain((value * 1000.0).round() / 1000.0).unwrap_or_default();
+            percent(value, lang)
+        }
+    }
+}
+
+/// What the plan says of the figure `id` (the "Plan" column): its rates,
+/// its figures for the whole campaign, what it expected invoiced by the
+/// checkpoint's week (`invoice_to_date`), the price it pays.
+pub fn plan_figure_text(
+    lang: Lang,
+    id: TrackFigureId,
+    plan: &Inputs,
+    outcome: &crate::engine::Outcome,
+    invoice_to_date: &crate::engine::tracking::TrackFigure,
+) -> String {
+    use TrackFigureId::*;
+    let figure = |value: &crate::engine::Figure| match value {
+        Ok(value) => Ok(*value),
+        Err(why) => Err(TrackUndefined::Engine(*why)),
+    };
+    match id {
+        Pace => percent_unsigned(Decimal::ONE, lang),
+        Noshow | NoshowPost => percent_unsigned(plan.noshow, lang),
+        Opp | OppPost => percent_unsigned(plan.opp, lang),
+        Win | WinPost => percent_unsigned(plan.win, lang),
+        ExpectedInvoice => track_figure_text(lang, id, invoice_to_date),
+        InvoiceGap => money(Decimal::ZERO, lang),
+        CostPerHeld => track_figure_text(lang, id, &figure(&outcome.cost_per_held)),
+        ProjSales => track_figure_text(lang, id, &figure(&outcome.sales)),
+        ProjTotalCost => track_figure_text(lang, id, &figure(&outcome.total_cost)),
+        ProjNetResult => track_figure_text(lang, id, &figure(&outcome.net_result)),
+        ProjRoi | RoiP10 | RoiP50 | RoiP90 => {
+            track_figure_text(lang, ProjRoi, &figure(&outcome.roi))
+        }
+        ProjBreakEvenPrice => {
+            let price = money(plan.price, lang);
+            lang.pick(format!("payé {price}"), format!("paying {price}"))
+        }
+        LossProbability | Verdict => format::UNDEFINED.to_string(),
+    }
 }

@@ -16,6 +16,7 @@ pub mod risk;
 pub mod scenarios;
 pub mod stale;
 pub mod state;
+pub mod track;
 pub mod verdict;
 pub mod visible;
 
@@ -261,6 +262,7 @@ pub fn App() -> impl IntoView {
             <scenarios::Scenarios />
             <decide::Decide />
             <risk::RiskPanel />
+            <track::TrackPanel />
         </main>
         // Below the calculator: a first visit starts with the figures, and
         // the library, the link and the exports are one scroll away.
