@@ -319,6 +319,20 @@ proptest! {
     }
 
     #[test]
+    fn the_library_says_the_verdict_the_panel_shows(
+        checkpoints in campaign(8),
+        price in proptest::sample::select(vec!["60", "120", "250", "600", "700", "2000"]),
+    ) {
+        use teleprospection_roi::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+        let mut draft = tracked(checkpoints);
+        draft.central.insert(Field::Price, price.into());
+        let plan = draft.inputs(teleprospection_roi::engine::Variant::Central);
+        let summary = teleprospection_roi::library::tracked_summary(&draft);
+        let tracking = teleprospection_roi::engine::tracking::track(&plan, &draft.tracking(), DEFAULT_TRIALS, DEFAULT_SEED);
+        prop_assert_eq!(summary, tracking.map(|t| (t.verdict, t.figures.proj_roi)));
+    }
+
+    #[test]
     fn a_stored_campaign_comes_back(checkpoints in campaign(52), prior in proptest::option::of(0u32..=1000)) {
         let working = Working {
             schema: SCHEMA,
