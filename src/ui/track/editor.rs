@@ -32,8 +32,9 @@ pub fn add_checkpoint(calc: Calculator, state: TrackState) {
     if let Some(index) = added {
         state.selected.set(Some(index));
         state.reset();
-        // The week is filled in: the booked meetings come next.
-        request_animation_frame(|| crate::browser::focus("track-in-booked"));
+        // The week is filled in: the booked meetings come next, selected so
+        // that the new total replaces last week's.
+        request_animation_frame(|| crate::browser::focus_and_select("track-in-booked"));
     }
 }
 
