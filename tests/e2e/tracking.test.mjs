@@ -326,3 +326,32 @@ test("by keyboard and screen reader: add, remove and undo; no serious axe violat
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test("the printed report lists the checkpoints with the plan to date and the latest verdict", async () => {
+  const context = await freshContext(browser);
+  await context.addInitScript(() => {
+    window.print = () => {
+      window.printed = (window.printed || 0) + 1;
+    };
+  });
+  const weeks = CAMPAIGN.slice(0, 4)
+    .map(([b, h, o, s, l], i) => `chk${i + 1}.week=${i + 1}&chk${i + 1}.booked=${b}&chk${i + 1}.held=${h}&chk${i + 1}.opps=${o}&chk${i + 1}.sales=${s}&chk${i + 1}.lost=${l}`)
+    .join("&");
+  const page = await open(context, `#v=1&price=250&${weeks}`);
+  await page.click('[data-testid="print"]');
+  await page.waitForFunction(() => window.printed === 1);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible('[data-testid="print-tracking"]'), true);
+  assert.equal(await page.isVisible('[data-testid="track-panel"]'), false, "the panel's boxes stay off paper");
+  const rows = await page.$$eval(".print-tracking tbody tr", (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+  assert.equal(rows.length, 4);
+  assert.deepEqual(rows[3].slice(0, 2), ["4", "24 (prévu 15,38)"]);
+  assert.equal(rows[3][7], "+72,8\u00a0%");
+  assert.equal(await page.getAttribute('[data-testid="print-track-verdict"]', "data-value"), "adjust");
+  assert.match(await page.textContent('[data-testid="print-track-verdict"]'), /Ajuster\u00a0: opportunité → vente à 30,8\u00a0%/);
+  const pdf = (await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true })).toString("latin1");
+  const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
