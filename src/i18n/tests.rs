@@ -654,6 +654,10 @@ fn tracking_texts_are_complete_and_typeset() {
         check_texts("tracking message", &fr, &en, true);
     }
     assert_eq!(next_campaign_name(Lang::Fr, "  "), "");
+    assert_eq!(next_campaign_name(Lang::En, "Q3"), "Q3 (next)");
+    let long = next_campaign_name(Lang::Fr, &"x".repeat(90));
+    assert_eq!(long.chars().count(), crate::link::MAX_NAME_CHARS);
+    assert!(long.ends_with("x (suite)"));
 }
 
 /// The engine's week-4 checkpoint (24 booked, 22 held, 13 opportunities,

@@ -378,12 +378,16 @@ pub fn next_plan_loaded(lang: Lang, plan: &Inputs) -> String {
     )
 }
 
-/// The name of the next campaign's scenario: "PME (suite)".
+/// The name of the next campaign's scenario: "PME (suite)", within the
+/// 80 characters a name may have (the name is cut, not the suffix).
 pub fn next_campaign_name(lang: Lang, name: &str) -> String {
     if name.trim().is_empty() {
         return String::new();
     }
-    lang.pick(format!("{name} (suite)"), format!("{name} (next)"))
+    let suffix = lang.pick(" (suite)", " (next)");
+    let room = crate::link::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let kept: String = name.trim().chars().take(room).collect();
+    format!("{}{suffix}", kept.trim_end())
 }
 
 /// Said beside a copied link that could not carry every checkpoint.
