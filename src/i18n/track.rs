@@ -57,7 +57,6 @@ crate::listed! {
         ChartRoi,
         ChartBand,
         ChartCounts,
-        BandNote,
     }
 }
 
@@ -136,10 +135,6 @@ pub fn track_text(lang: Lang, key: TrackText) -> &'static str {
         ChartRoi => ("ROI projeté", "Projected ROI"),
         ChartBand => ("P10–P90", "P10–P90"),
         ChartCounts => ("Cumuls", "Totals"),
-        BandNote => (
-            "Bande P10–P90 des points d’étape passés\u{a0}: 1\u{a0}000\u{a0}tirages chacun (le dernier\u{a0}: ceux de la simulation).",
-            "P10–P90 band of past checkpoints: 1,000 trials each (the latest: the simulation’s).",
-        ),
     };
     lang.pick(fr, en)
 }
@@ -396,6 +391,15 @@ pub fn link_leaves_out(lang: Lang, left_out: usize, total: usize) -> String {
     lang.pick(
         format!("Le lien porte les {kept} derniers points d’étape sur {total}\u{a0}: un lien ne peut pas être plus long. L’export JSON les garde tous."),
         format!("The link carries the latest {kept} of {total} checkpoints: a link cannot be longer. The JSON export keeps them all."),
+    )
+}
+
+/// Under the chart: how many trials each past checkpoint's band took
+/// (`trials` already formatted).
+pub fn band_note(lang: Lang, trials: &str) -> String {
+    lang.pick(
+        format!("Bande P10–P90 des points d’étape passés\u{a0}: {trials}\u{a0}tirages chacun (le dernier\u{a0}: ceux de la simulation)."),
+        format!("P10–P90 band of past checkpoints: {trials} trials each (the latest: the simulation’s)."),
     )
 }
 

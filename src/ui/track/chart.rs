@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::charts::tracking::{self, TrackChart as ChartData};
 use crate::engine::tracking::{assess, campaign_weeks, Checkpoint, TrackFigureId};
 use crate::format::decimal_to_f64;
-use crate::i18n::track::{odds_text, planned, track_figure_text, track_text, TrackText};
+use crate::i18n::track::{band_note, odds_text, planned, track_figure_text, track_text, TrackText};
 use crate::lang::Lang;
 use crate::ui::charts::ChartFrame;
 use crate::ui::state::Calculator;
@@ -192,10 +192,13 @@ pub fn TrackChart() -> impl IntoView {
     };
     let note = Signal::derive(move || {
         let several = rows.with(|rows| rows.len() > 1);
-        if several {
-            track_text(lang.get(), TrackText::BandNote).to_string()
-        } else {
-            String::new()
+        let trials = state.run.with(|r| r.as_ref().map(|r| r.band_trials));
+        match trials {
+            Some(trials) if several => {
+                let lang = lang.get();
+                band_note(lang, &count(rust_decimal::Decimal::from(trials), lang))
+            }
+            _ => String::new(),
         }
     });
     view! {
