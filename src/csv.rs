@@ -74,7 +74,10 @@ fn figure_unit(lang: Lang, id: FigureId) -> &'static str {
 }
 
 /// The CSV of one scenario: its name, the date and the link, then every
-/// input and every figure for the prudent, central and ambitious variants.
+/// input and every figure for the prudent, central and ambitious variants,
+/// then, for a tracked campaign, one row per checkpoint (its values in
+/// force, what the plan expected by its week, its projected ROI) and the
+/// latest checkpoint's verdict.
 /// UTF-8 with a byte-order mark (so that Excel reads accents and `€`),
 /// CRLF line ends, `;` and the decimal comma in French, `,` and the
 /// decimal point in English.
@@ -133,5 +136,98 @@ pub fn export_csv(draft: &Draft, lang: Lang, date: &str, link: &str) -> String {
         );
         row(&cells);
     }
+    if !draft.checkpoints.is_empty() {
+        row(&[]);
+        for cells in tracking_rows(draft, lang) {
+            row(&cells);
+        }
+    }
     out
+}
+
+/// A plain decimal rounded to two places, as a spreadsheet cell.
+fn decimal_cell(value: Decimal, lang: Lang) -> String {
+    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    number_cell(&rounded.normalize().to_string(), lang)
+}
+
+/// The campaign's rows: a heading, one row per checkpoint, the weight of
+/// the plan and the latest verdict in words.
+fn tracking_rows(draft: &Draft, lang: Lang) -> Vec<Vec<String>> {
+    use crate::engine::tracking::{assess, track, CheckpointField as C, TrackFigureId};
+    use crate::i18n::track::{
+        checkpoint_field_label, track_figure_label, track_text, verdict_text, TrackText,
+    };
+    let text = |t: &str| text_cell(t, lang);
+    let plan = draft.inputs(Variant::Central);
+    let campaign = draft.tracking();
+    let planned = track_text(lang, TrackText::Planned);
+    let label = |field: C| checkpoint_field_label(lang, field);
+    let mut heading = vec![
+        text(track_text(lang, TrackText::Checkpoint)),
+        text(label(C::Week)),
+    ];
+    for field in [C::Booked, C::Held, C::Opps, C::Sales] {
+        heading.push(text(label(field)));
+        heading.push(text(&format!("{} ({planned})", label(field))));
+    }
+    heading.push(text(label(C::Lost)));
+    heading.push(text(&format!("{} (€)", label(C::Invoiced))));
+    heading.push(text(&format!("{} (€)", label(C::Revenue))));
+    heading.push(text(&format!(
+        "{} (%)",
+        track_figure_label(lang, TrackFigureId::ProjRoi)
+    )));
+    let mut rows = vec![vec![text(track_text(lang, TrackText::Heading))], heading];
+    let figure = |value: &crate::engine::tracking::TrackFigure| {
+        value.map(|v| decimal_cell(v, lang)).unwrap_or_default()
+    };
+    for (index, checkpoint) in campaign.checkpoints.iter().enumerate() {
+        let f = assess(&plan, checkpoint, campaign.track_prior);
+        let number = |field: C| {
+            checkpoint
+                .number(field)
+                .map(|v| decimal_cell(v, lang))
+                .unwrap_or_default()
+        };
+        let mut cells = vec![(index + 1).to_string(), number(C::Week)];
+        for (field, plan_to_date) in [
+            (C::Booked, f.booked_plan),
+            (C::Held, f.held_plan),
+            (C::Opps, f.opps_plan),
+            (C::Sales, f.sales_plan),
+        ] {
+            cells.push(number(field));
+            cells.push(figure(&plan_to_date));
+        }
+        cells.push(number(C::Lost));
+        cells.push(figure(&f.invoiced));
+        cells.push(figure(&f.revenue));
+        cells.push(
+            f.proj_roi
+                .ok()
+                .and_then(|roi| roi.checked_mul(Decimal::ONE_HUNDRED))
+                .map(|percent| decimal_cell(percent, lang))
+                .unwrap_or_default(),
+        );
+        rows.push(cells);
+    }
+    rows.push(vec![
+        text(track_text(lang, TrackText::Prior)),
+        campaign.track_prior.to_string(),
+    ]);
+    let (trials, seed) = (
+        draft
+            .risk
+            .trials
+            .unwrap_or(crate::engine::risk::DEFAULT_TRIALS),
+        draft.risk.seed.unwrap_or(crate::engine::risk::DEFAULT_SEED),
+    );
+    if let Some(tracking) = track(&plan, &campaign, trials, seed) {
+        rows.push(vec![
+            text(track_text(lang, TrackText::VerdictHeading)),
+            text(&verdict_text(lang, &plan, &tracking)),
+        ]);
+    }
+    rows
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::engine::risk::{RangeError, RangeProblem};
+use crate::engine::tracking::CheckpointProblem;
 use crate::engine::{
     Field, FieldKind, FieldSet, FieldSpec, InputField, Inputs, Problem, RangeField, Ranges,
     RiskInputs,
@@ -22,6 +23,9 @@ pub enum Rejected {
     Invalid(Problem),
     /// A range end that does not fit the likely value (or out of its bounds).
     Range(RangeProblem),
+    /// A checkpoint's value that does not fit the rest of the campaign
+    /// (held above booked, a total going back, a week out of order).
+    Checkpoint(CheckpointProblem),
     /// One comma or dot before exactly three digits (`"6,000"`): it reads
     /// as `grouped` (6000) to one typist and as `decimal` (6) to another,
     /// both plain; the page asks which (issue #17).

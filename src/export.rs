@@ -20,6 +20,14 @@
 //! scenario in the share link's `key=value` form, read by the link decoder:
 //! risk ranges, trial count and seed, decision-tool inputs and segments.
 //!
+//! `tracking` (absent for a scenario without checkpoints and with the
+//! default `track_prior`) holds the campaign: `{"track_prior": "20",
+//! "checkpoints": [{"week": "4", "booked": "24", …}]}`, every value a
+//! checkpoint has, in plain text (a link may not carry every checkpoint;
+//! the file always does). On import each checkpoint is checked like a
+//! link's: one that is incomplete or does not fit the one before it is
+//! left out and listed, and only the first 52 are read.
+//!
 //! Import never fails as a whole unless the file is not an export: what is
 //! valid loads, and every value that was not taken is listed.
 //!
@@ -30,11 +38,17 @@
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use std::collections::BTreeMap;
+
+use crate::engine::tracking::{
+    checkpoint_key, parse_track_prior, Checkpoint, CheckpointField, DEFAULT_TRACK_PRIOR,
+    MAX_CHECKPOINTS, TRACK_PRIOR_KEY,
+};
 use crate::engine::{derive_variant, Field, Inputs, Problem, Variant};
 use crate::i18n::Lang;
 use crate::link::MAX_NAME_CHARS;
 use crate::maps::map_of;
-use crate::scenario::{Draft, PlainValues};
+use crate::scenario::{checkpoints_from, CheckpointRefusal, Draft, PlainValues};
 use crate::store::{decode_working, read_library, Loaded, MAX_SAVED};
 
 /// What the `format` member of an export says.
@@ -98,6 +112,36 @@ fn settings_of(draft: &Draft) -> String {
         .to_string()
 }
 
+/// The campaign's member: `track_prior` and every checkpoint with all the
+/// values it has (nothing when there is no campaign to keep).
+fn tracking_of(out: &mut String, draft: &Draft) {
+    let prior = draft.track_prior();
+    if draft.checkpoints.is_empty() && prior == DEFAULT_TRACK_PRIOR {
+        return;
+    }
+    out.push_str(&format!(
+        ",\n      \"tracking\": {{\n        \"{TRACK_PRIOR_KEY}\": \"{prior}\",\n        \"checkpoints\": ["
+    ));
+    for (index, checkpoint) in draft.checkpoints.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        let values: Vec<String> = CheckpointField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                // Keys and plain values are ASCII letters, digits and `.`.
+                let plain = checkpoint.plain(field)?;
+                Some(format!("\"{}\": \"{plain}\"", field.key()))
+            })
+            .collect();
+        out.push_str(&format!("\n          {{{}}}", values.join(", ")));
+    }
+    if !draft.checkpoints.is_empty() {
+        out.push_str("\n        ");
+    }
+    out.push_str("]\n      }");
+}
+
 /// The JSON export of `scenarios`, indented for people who open it.
 /// Written by hand: the shape is fixed, and serde's pretty printer would
 /// cost the page more bytes than this.
@@ -130,6 +174,7 @@ pub fn export_json(scenarios: &[&Draft]) -> String {
                 json_string(&settings)
             ));
         }
+        tracking_of(&mut out, draft);
         out.push_str("\n    }");
     }
     out.push_str(if scenarios.is_empty() {
@@ -173,6 +218,12 @@ pub enum ImportIssue {
     Invalid(Problem),
     /// A central input that is missing (its default is used).
     Missing,
+    /// The campaign holds `found` checkpoints: those past the 52nd were
+    /// not read.
+    TooManyCheckpoints { found: usize },
+    /// A checkpoint left out whole (incomplete, or not fitting the one
+    /// before it); the key names its field (`chk2.held`).
+    Checkpoint(CheckpointRefusal),
 }
 
 /// One thing the import did not take: where, and why.
@@ -377,13 +428,14 @@ fn import_stored(text: &str, imported: &mut Imported) {
     }
 }
 
-const MEMBERS: [&str; 6] = [
+const MEMBERS: [&str; 7] = [
     "name",
     "central",
     "prudent",
     "ambitious",
     "overridden",
     "settings",
+    "tracking",
 ];
 
 fn scenario_from(entry: &Json, report: &mut Report) -> Option<Draft> {
@@ -475,7 +527,90 @@ fn scenario_from(entry: &Json, report: &mut Report) -> Option<Draft> {
         }
         Some(_) => report.add("settings", ImportIssue::NotAValue),
     }
+    if let Some(tracking) = entry.member("tracking") {
+        tracking_from(tracking, &mut draft, report);
+    }
     Some(draft)
+}
+
+/// The campaign of an exported scenario: `track_prior` and the checkpoints,
+/// each value checked on its own, then each checkpoint against the one
+/// before it, as a link's are.
+fn tracking_from(tracking: &Json, draft: &mut Draft, report: &mut Report) {
+    let Json::Object(members) = tracking else {
+        report.add("tracking", ImportIssue::NotAValue);
+        return;
+    };
+    for (key, value) in members {
+        match (key.as_str(), value) {
+            (TRACK_PRIOR_KEY, Json::Text(text)) => match parse_track_prior(text) {
+                Ok(prior) => draft.track_prior = Some(prior),
+                Err(problem) => report.add(TRACK_PRIOR_KEY, ImportIssue::Invalid(problem)),
+            },
+            ("checkpoints", Json::Array(entries)) => {
+                if entries.len() > MAX_CHECKPOINTS {
+                    report.add(
+                        "",
+                        ImportIssue::TooManyCheckpoints {
+                            found: entries.len(),
+                        },
+                    );
+                }
+                let mut numbered = BTreeMap::new();
+                for (index, entry) in entries.iter().take(MAX_CHECKPOINTS).enumerate() {
+                    let values = checkpoint_values(index + 1, entry, report);
+                    numbered.insert(index + 1, values);
+                }
+                let (checkpoints, refused) = checkpoints_from(&numbered);
+                draft.checkpoints = checkpoints;
+                for refused in refused {
+                    report.add(
+                        checkpoint_key(refused.number, refused.field),
+                        ImportIssue::Checkpoint(refused.refusal),
+                    );
+                }
+            }
+            (TRACK_PRIOR_KEY | "checkpoints", _) => {
+                report.add(format!("tracking.{key}"), ImportIssue::NotAValue)
+            }
+            _ => report.add(format!("tracking.{key}"), ImportIssue::UnknownKey),
+        }
+    }
+}
+
+/// The valid values of checkpoint `number`'s object, normalized; the rest reported.
+fn checkpoint_values(
+    number: usize,
+    entry: &Json,
+    report: &mut Report,
+) -> Vec<(CheckpointField, String)> {
+    let Json::Object(members) = entry else {
+        report.add(format!("chk{number}"), ImportIssue::NotAValue);
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    for (key, value) in members {
+        let shown = format!("chk{number}.{key}");
+        let Some(field) = CheckpointField::from_key(key) else {
+            report.add(shown, ImportIssue::UnknownKey);
+            continue;
+        };
+        let Json::Text(text) = value else {
+            report.add(shown, ImportIssue::NotAValue);
+            continue;
+        };
+        let mut probe = Checkpoint::following(None);
+        let checked = if text.chars().count() > MAX_VALUE_CHARS {
+            Err(Problem::NotANumber)
+        } else {
+            probe.set(field, text)
+        };
+        match checked {
+            Ok(()) => values.push((field, probe.plain(field).unwrap_or_default())),
+            Err(problem) => report.add(shown, ImportIssue::Invalid(problem)),
+        }
+    }
+    values
 }
 
 /// Whether `field`'s central value was already reported as refused (then

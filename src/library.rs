@@ -10,6 +10,7 @@
 //! as it was) are caught afterwards: the tab whose write was lost applies
 //! its change again on top of the other's ([`Library::rebase`]).
 
+use crate::engine::tracking::{assess, checkpoint_verdict, odds, Odds, TrackFigure, TrackVerdict};
 use crate::engine::{evaluate, Figure, Variant};
 use crate::link::MAX_NAME_CHARS;
 use crate::scenario::Draft;
@@ -22,6 +23,9 @@ pub struct Full;
 
 /// What a save over an existing entry did.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// A scenario with its campaign is a few hundred bytes; one of these is
+// made per save or start, so boxing it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum SaveOver {
     Saved(SavedRef),
     /// The stored entry changed since `base` and differs from what is
@@ -88,6 +92,39 @@ pub struct Added {
 /// The headline ROI of a saved scenario (its central variant).
 pub fn headline_roi(draft: &Draft) -> Figure {
     evaluate(&draft.inputs(Variant::Central)).roi
+}
+
+/// For a tracked scenario, its latest checkpoint's verdict and projected
+/// ROI, as the tracking panel shows them (the scenario's trials and seed);
+/// `None` without a checkpoint. The simulation runs only when the verdict
+/// reads it (a projected loss: stop or review), so a list of campaigns on
+/// track costs no trials.
+pub fn tracked_summary(draft: &Draft) -> Option<(TrackVerdict, TrackFigure)> {
+    use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+    let plan = draft.inputs(Variant::Central);
+    let campaign = draft.tracking();
+    let latest = campaign.latest()?;
+    let k = campaign.track_prior;
+    let figures = assess(&plan, latest, k);
+    let seed = draft.risk.seed.unwrap_or(DEFAULT_SEED);
+    let odds = match figures.proj_net_result {
+        Ok(net) if net < rust_decimal::Decimal::ZERO => {
+            let trials = draft.risk.trials.unwrap_or(DEFAULT_TRIALS);
+            odds(&plan, latest, k, trials, seed)
+        }
+        // Not read by the verdict: nothing is lost.
+        _ => Odds {
+            trials: 0,
+            seed,
+            loss_probability: 0.0,
+            roi_p10: None,
+            roi_p50: None,
+            roi_p90: None,
+            roi_trials: 0,
+        },
+    };
+    let verdict = checkpoint_verdict(&plan, latest, k, &figures, &odds);
+    Some((verdict, figures.proj_roi))
 }
 
 /// A name cut to the link's limit (names travel in links too).

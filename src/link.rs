@@ -5,27 +5,44 @@
 //! risk panel's `<key>_low` / `<key>_high` (decision-tools.md §5),
 //! `risk_trials` and `risk_seed`; the decision tools' inputs under their
 //! spec keys (`team_callers`, `goal_value`, `reps`, …); segments as `seg<n>.name` and
-//! `seg<n>.<key>` (n = 1…12, values that differ from the defaults).
-//! The embed-mode page settings `embed`, `cta.label`, `cta.url`, `accent`
-//! and `bg` ([`Embed`]).
+//! `seg<n>.<key>` (n = 1…12, values that differ from the defaults); the
+//! campaign's checkpoints as `chk<n>.<field>` (n = 1…52, `tracking.md`: the
+//! required fields always, `lost`, `invoiced` and `revenue` when set) and
+//! `track_prior` when set. The embed-mode page settings `embed`,
+//! `cta.label`, `cta.url`, `accent` and `bg`
+//! ([`Embed`]).
+//!
+//! A link holds at most [`MAX_PAIRS`] pairs: a scenario with everything set
+//! and many checkpoints may not fit, and then the link leaves out the
+//! earliest checkpoints (each one is cumulative, so the latest keep the
+//! figures and the verdict), and says how many ([`encode_counted`]).
 //!
 //! Decoding never fails as a whole: whatever is valid loads, and every key
 //! that was not taken is listed with the reason, so the page can say so.
 
+use std::collections::BTreeMap;
+
 use crate::colour::Rgb;
 use crate::engine::risk::{parse_seed, parse_trials, DEFAULT_SEED, DEFAULT_TRIALS};
+use crate::engine::tracking::{
+    checkpoint_key, parse_checkpoint_key, parse_track_prior, Checkpoint, CheckpointField,
+    DEFAULT_TRACK_PRIOR, MAX_CHECKPOINTS, TRACK_PRIOR_KEY,
+};
 use crate::engine::{
     derive_variant, parse_plain, Field, FieldSet, Inputs, Problem, RangeField, RiskInputs, Variant,
 };
 use crate::lang::Lang;
-use crate::scenario::{Draft, PlainValues, SegmentDraft, MAX_SEGMENTS};
+use crate::scenario::{
+    checkpoints_from, CheckpointRefusal, Draft, PlainValues, SegmentDraft, MAX_SEGMENTS,
+};
 
 /// The link format version this code writes and reads.
 pub const VERSION: &str = "1";
 /// Past this many pairs the rest of a link is ignored: a scenario with every
 /// field, override, range and twelve full segments stays under it, and it
-/// bounds the work a hostile link can cause.
-const MAX_PAIRS: usize = 400;
+/// bounds the work a hostile link can cause. Checkpoints take what is left
+/// ([`encode_counted`]).
+pub const MAX_PAIRS: usize = 400;
 /// A scenario name longer than this is cut (it is only a label).
 pub const MAX_NAME_CHARS: usize = 80;
 /// Values longer than this cannot be a valid number or token.
@@ -60,6 +77,14 @@ pub enum IgnoredReason {
     BadColour,
     /// A `bg` other than `transparent`.
     BadBackground,
+    /// A checkpoint past the `max` a campaign holds (`chk53.…` and beyond).
+    TooManyCheckpoints {
+        max: usize,
+    },
+    /// A checkpoint left out whole: a required field missing, or a value
+    /// that does not fit the checkpoint or the one before it (out of week
+    /// order, counts going backwards).
+    Checkpoint(CheckpointRefusal),
 }
 
 /// A key of the link that was not taken, and why.
@@ -81,7 +106,9 @@ pub struct Decoded {
     /// (else: not a link, e.g. only tracking parameters).
     pub any: bool,
     /// Segments by their number in the link, while decoding.
-    segments: std::collections::BTreeMap<usize, SegmentDraft>,
+    segments: BTreeMap<usize, SegmentDraft>,
+    /// Checkpoint values by checkpoint number, while decoding.
+    checkpoints: BTreeMap<usize, Vec<(CheckpointField, String)>>,
 }
 
 /// Embed mode (`embed=1`): the compact page for an iframe on another site,
@@ -160,7 +187,7 @@ pub fn decode_address(query: &str, fragment: &str) -> Decoded {
     };
     let fragment = if is_anchor(fragment) { "" } else { fragment };
     // Key → (from the fragment, value) of every pair taken so far.
-    let mut seen = std::collections::BTreeMap::<String, (bool, String)>::new();
+    let mut seen = BTreeMap::<String, (bool, String)>::new();
     let parts = [(false, query), (true, fragment)];
     let pairs = parts
         .iter()
@@ -216,6 +243,18 @@ pub fn decode_address(query: &str, fragment: &str) -> Decoded {
             segment
         })
         .collect();
+    // Checkpoints once every pair is read: each is checked against the one
+    // before it, whatever order the keys came in.
+    let (checkpoints, refused) = checkpoints_from(&std::mem::take(&mut decoded.checkpoints));
+    decoded.draft.checkpoints = checkpoints;
+    for refused in refused {
+        let key = checkpoint_key(refused.number, refused.field);
+        decoded.ignored.push(ignored(
+            &key,
+            &refused.value,
+            IgnoredReason::Checkpoint(refused.refusal),
+        ));
+    }
     decoded
 }
 
@@ -302,6 +341,14 @@ fn take_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
             }
             return decoded.ignored.len() == before;
         }
+        TRACK_PRIOR_KEY => {
+            match parse_track_prior(value) {
+                Ok(prior) => decoded.draft.track_prior = Some(prior),
+                Err(problem) => invalid(decoded, problem),
+            }
+            return decoded.ignored.len() == before;
+        }
+        _ if is_checkpoint_key(key) => return take_checkpoint_pair(decoded, key, value),
         "embed" => {
             match value {
                 "1" => decoded.embed.on = true,
@@ -445,6 +492,66 @@ fn take_segment_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
     }
 }
 
+/// `chk<digits>.<anything>`: a checkpoint's key, or one past the 52nd.
+fn is_checkpoint_key(key: &str) -> bool {
+    key.strip_prefix("chk")
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(number, _)| {
+            !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit())
+        })
+}
+
+/// One value of a checkpoint, checked against its field's own bounds now;
+/// whether the checkpoint is complete and fits the one before it is
+/// checked once the whole link is read.
+fn take_checkpoint_pair(decoded: &mut Decoded, key: &str, value: &str) -> bool {
+    let Some((number, field)) = parse_checkpoint_key(key) else {
+        let (number, rest) = key
+            .strip_prefix("chk")
+            .and_then(|rest| rest.split_once('.'))
+            .unwrap_or_default();
+        // `chk53.week`: past the last checkpoint. `chk01.week`, `chk2.nope`: unknown.
+        let beyond = !number.starts_with('0')
+            && number.len() <= 12
+            && number
+                .parse::<u64>()
+                .is_ok_and(|n| n > MAX_CHECKPOINTS as u64)
+            && CheckpointField::from_key(rest).is_some();
+        let reason = if beyond {
+            IgnoredReason::TooManyCheckpoints {
+                max: MAX_CHECKPOINTS,
+            }
+        } else {
+            IgnoredReason::UnknownKey
+        };
+        decoded.ignored.push(ignored(key, value, reason));
+        return false;
+    };
+    let mut probe = Checkpoint::following(None);
+    let taken = if value.chars().count() > MAX_VALUE_CHARS {
+        Err(Problem::NotANumber)
+    } else {
+        probe.set(field, value)
+    };
+    match taken {
+        Ok(()) => {
+            let plain = probe.plain(field).unwrap_or_default();
+            decoded
+                .checkpoints
+                .entry(number)
+                .or_default()
+                .push((field, plain));
+            true
+        }
+        Err(problem) => {
+            decoded
+                .ignored
+                .push(ignored(key, value, IgnoredReason::Invalid(problem)));
+            false
+        }
+    }
+}
+
 /// A risk range's end: kept in its normalised plain form when the base field
 /// takes it (whether it fits the central value is the panel's to say).
 fn take_range_end(decoded: &mut Decoded, key: &str, value: &str) -> bool {
@@ -529,7 +636,14 @@ pub fn encode_embed(embed: &Embed) -> String {
 /// Writes the link for `draft`: the version, then only what differs from
 /// the defaults (central) or from the derived values (variants).
 pub fn encode(draft: &Draft, lang: Lang) -> String {
-    let mut out = form_urlencoded::Serializer::new(String::new());
+    encode_counted(draft, lang).0
+}
+
+/// The link for `draft` ([`encode`]) and how many of its checkpoints it
+/// leaves out: when everything does not fit in [`MAX_PAIRS`] pairs, the
+/// earliest checkpoints go (the latest, cumulative, keeps the figures).
+pub fn encode_counted(draft: &Draft, lang: Lang) -> (String, usize) {
+    let mut out = Pairs::default();
     out.append_pair("v", VERSION);
     let defaults = Inputs::default();
     let (central, _) = Inputs::from_plain(draft.central.iter().map(|(f, v)| (*f, v.as_str())));
@@ -548,21 +662,82 @@ pub fn encode(draft: &Draft, lang: Lang) -> String {
     append_tools(&mut out, &draft.tools);
     append_risk(&mut out, &draft.risk);
     append_segments(&mut out, &draft.segments);
+    let prior = draft
+        .track_prior
+        .map(|_| draft.track_prior())
+        .filter(|k| *k != DEFAULT_TRACK_PRIOR);
+    if let Some(prior) = prior {
+        out.append_pair(TRACK_PRIOR_KEY, &prior.to_string());
+    }
+    let tail = usize::from(!draft.name.is_empty()) + usize::from(lang != Lang::default());
+    let room = MAX_PAIRS.saturating_sub(out.count + tail);
+    let left_out = append_checkpoints(&mut out, &draft.checkpoints, room);
     if !draft.name.is_empty() {
         out.append_pair("name", &draft.name);
     }
     if lang != Lang::default() {
         out.append_pair("lang", lang.code());
     }
-    out.finish()
+    (out.serializer.finish(), left_out)
 }
 
-fn append_overrides(
-    out: &mut form_urlencoded::Serializer<String>,
-    which: Variant,
-    derived: &Inputs,
-    overrides: &PlainValues,
-) {
+/// The link's pairs as they are written, counted against [`MAX_PAIRS`].
+struct Pairs {
+    serializer: form_urlencoded::Serializer<'static, String>,
+    count: usize,
+}
+
+impl Default for Pairs {
+    fn default() -> Self {
+        Pairs {
+            serializer: form_urlencoded::Serializer::new(String::new()),
+            count: 0,
+        }
+    }
+}
+
+impl Pairs {
+    fn append_pair(&mut self, key: &str, value: &str) {
+        self.serializer.append_pair(key, value);
+        self.count += 1;
+    }
+}
+
+/// The values of one checkpoint a link carries: the required ones, `lost`
+/// when not 0, `invoiced` and `revenue` when they do not follow the plan.
+fn checkpoint_pairs(checkpoint: &Checkpoint) -> Vec<(CheckpointField, String)> {
+    CheckpointField::ALL
+        .into_iter()
+        .filter_map(|field| {
+            let plain = checkpoint.plain(field)?;
+            (field.is_required() || plain != field.spec().default).then_some((field, plain))
+        })
+        .collect()
+}
+
+/// Writes the latest checkpoints (at most [`MAX_CHECKPOINTS`]) whose pairs
+/// fit in `room`, numbered from 1; returns how many it left out.
+fn append_checkpoints(out: &mut Pairs, checkpoints: &[Checkpoint], room: usize) -> usize {
+    let all: Vec<_> = checkpoints
+        .iter()
+        .take(MAX_CHECKPOINTS)
+        .map(checkpoint_pairs)
+        .collect();
+    let mut used = 0;
+    let mut first = all.len();
+    while first > 0 && used + all[first - 1].len() <= room {
+        first -= 1;
+        used += all[first].len();
+    }
+    for (index, pairs) in all[first..].iter().enumerate() {
+        for (field, plain) in pairs {
+            out.append_pair(&checkpoint_key(index + 1, *field), plain);
+        }
+    }
+    checkpoints.len() - (all.len() - first)
+}
+
+fn append_overrides(out: &mut Pairs, which: Variant, derived: &Inputs, overrides: &PlainValues) {
     for (field, value) in overrides {
         let mut inputs = derived.clone();
         if inputs.set(*field, value).is_ok() && inputs.plain(*field) != derived.plain(*field) {
@@ -572,7 +747,7 @@ fn append_overrides(
     }
 }
 
-fn append_risk(out: &mut form_urlencoded::Serializer<String>, risk: &crate::scenario::RiskDraft) {
+fn append_risk(out: &mut Pairs, risk: &crate::scenario::RiskDraft) {
     for field in RangeField::ALL {
         let mut inputs = RiskInputs::default();
         let plain = risk.ends.get(&field).and_then(|value| {
@@ -593,7 +768,7 @@ fn append_risk(out: &mut form_urlencoded::Serializer<String>, risk: &crate::scen
     }
 }
 
-fn append_segments(out: &mut form_urlencoded::Serializer<String>, segments: &[SegmentDraft]) {
+fn append_segments(out: &mut Pairs, segments: &[SegmentDraft]) {
     let defaults = Inputs::default();
     for (index, segment) in segments.iter().take(MAX_SEGMENTS).enumerate() {
         let number = index + 1;
@@ -609,10 +784,7 @@ fn append_segments(out: &mut form_urlencoded::Serializer<String>, segments: &[Se
     }
 }
 
-fn append_tools(
-    out: &mut form_urlencoded::Serializer<String>,
-    tools: &std::collections::BTreeMap<String, String>,
-) {
+fn append_tools(out: &mut Pairs, tools: &BTreeMap<String, String>) {
     for key in crate::scenario::tool_keys() {
         let Some(Some(Ok(plain))) = tools
             .get(key)

@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::tracking::{
+    Checkpoint, CheckpointField, CheckpointProblem, TrackingInputs, DEFAULT_TRACK_PRIOR,
+    MAX_CHECKPOINTS, TRACK_PRIOR_SPEC,
+};
 use crate::engine::{
     derive_variant, CapacityInputs, CompareInputs, Field, FieldSet, GoalInputs, Inputs, Keyed,
     Problem, RangeField, Variant,
@@ -36,6 +40,14 @@ pub struct Draft {
     /// their defaults, as plain values by link key (`team_callers`: `"2"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tools: BTreeMap<String, String>,
+    /// The campaign's checkpoints (`tracking.md`), in week order: what
+    /// happened so far, against the plan (the central scenario). A
+    /// scenario stored before campaign tracking has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<Checkpoint>,
+    /// `track_prior` when set; `None`: the default (20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track_prior: Option<u32>,
 }
 
 /// Every decision-tool input's link key, in the order links write them.
@@ -178,6 +190,22 @@ impl Draft {
         inputs
     }
 
+    /// `track_prior` in force: the one set, when within its bounds, else the
+    /// default (a stored value out of bounds is not one the page wrote).
+    pub fn track_prior(&self) -> u32 {
+        self.track_prior
+            .filter(|k| rust_decimal::Decimal::from(*k) <= TRACK_PRIOR_SPEC.max)
+            .unwrap_or(DEFAULT_TRACK_PRIOR)
+    }
+
+    /// The campaign as the engine tracks it.
+    pub fn tracking(&self) -> TrackingInputs {
+        TrackingInputs {
+            checkpoints: self.checkpoints.clone(),
+            track_prior: self.track_prior(),
+        }
+    }
+
     /// Whether two drafts give the same name and the same inputs in every
     /// variant (however their values are written).
     pub fn same_as(&self, other: &Draft) -> bool {
@@ -188,8 +216,9 @@ impl Draft {
             && self.settings_meaning() == other.settings_meaning()
     }
 
-    /// The risk settings, decision-tool inputs and segments by what they
-    /// mean: defaults dropped, values normalised, segments by their inputs.
+    /// The risk settings, decision-tool inputs, segments and campaign by
+    /// what they mean: defaults dropped, values normalised, segments by
+    /// their inputs, checkpoints by their values.
     fn settings_meaning(&self) -> impl PartialEq + '_ {
         use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
         let tools: Vec<(&String, String)> = self
@@ -205,14 +234,119 @@ impl Draft {
             .iter()
             .map(|segment| (&segment.name, segment.inputs()))
             .collect();
+        let checkpoints: Vec<_> = self
+            .checkpoints
+            .iter()
+            .map(|checkpoint| CheckpointField::ALL.map(|field| checkpoint.number(field)))
+            .collect();
         (
-            &self.risk.ends,
-            self.risk.trials.filter(|t| *t != DEFAULT_TRIALS),
-            self.risk.seed.filter(|s| *s != DEFAULT_SEED),
+            (
+                &self.risk.ends,
+                self.risk.trials.filter(|t| *t != DEFAULT_TRIALS),
+                self.risk.seed.filter(|s| *s != DEFAULT_SEED),
+            ),
             tools,
             segments,
+            checkpoints,
+            self.track_prior(),
         )
     }
+}
+
+/// Why a checkpoint read from a link or a file was not taken (it is then
+/// left out whole: its other values go with it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckpointRefusal {
+    /// A required field (week, booked, held, opportunities, sales) has no
+    /// valid value.
+    Missing,
+    /// It does not fit itself (held above booked…) or the checkpoint taken
+    /// before it (counts going back, a week not after it), or comes past
+    /// the 52nd.
+    Problem(CheckpointProblem),
+}
+
+/// One reason a checkpoint was left out, at the field it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedCheckpoint {
+    /// Its number where it was read (`chk<number>`, from 1).
+    pub number: usize,
+    pub field: CheckpointField,
+    /// The value given, as given (empty when missing).
+    pub value: String,
+    pub refusal: CheckpointRefusal,
+}
+
+/// Checkpoints read from plain values by their number (a link's
+/// `chk<n>.<field>`, an export's list), each value already valid for its
+/// field. In number order, a checkpoint is taken when it has every
+/// required field and fits itself and the last one taken ([`TrackingInputs::validate`]);
+/// otherwise it is left out whole, each of its problems reported, and the
+/// next is checked against the last one taken. Gaps in the numbers close.
+pub fn checkpoints_from(
+    numbered: &BTreeMap<usize, Vec<(CheckpointField, String)>>,
+) -> (Vec<Checkpoint>, Vec<RefusedCheckpoint>) {
+    let mut taken: Vec<Checkpoint> = Vec::new();
+    let mut refused = Vec::new();
+    for (number, pairs) in numbered {
+        let value_of = |field: CheckpointField| {
+            pairs
+                .iter()
+                .rev()
+                .find(|(given, _)| *given == field)
+                .map(|(_, value)| value.clone())
+                .unwrap_or_default()
+        };
+        let mut refuse = |field: CheckpointField, refusal: CheckpointRefusal| {
+            refused.push(RefusedCheckpoint {
+                number: *number,
+                field,
+                value: value_of(field),
+                refusal,
+            })
+        };
+        let (checkpoint, errors) =
+            Checkpoint::from_plain(pairs.iter().map(|(field, value)| (*field, value.as_str())));
+        let Some(checkpoint) = checkpoint else {
+            for (field, problem) in errors {
+                let refusal = match problem {
+                    Problem::Empty if value_of(field).is_empty() => CheckpointRefusal::Missing,
+                    _ => CheckpointRefusal::Problem(CheckpointProblem::Invalid(problem)),
+                };
+                refuse(field, refusal);
+            }
+            continue;
+        };
+        if taken.len() >= MAX_CHECKPOINTS {
+            refuse(
+                CheckpointField::Week,
+                CheckpointRefusal::Problem(CheckpointProblem::TooMany {
+                    max: MAX_CHECKPOINTS,
+                }),
+            );
+            continue;
+        }
+        // Against the last one taken only: those before it fit already.
+        let last = taken.last().cloned();
+        let index = usize::from(last.is_some());
+        let pair = TrackingInputs {
+            checkpoints: last.into_iter().chain([checkpoint.clone()]).collect(),
+            track_prior: DEFAULT_TRACK_PRIOR,
+        };
+        let problems: Vec<_> = pair
+            .validate()
+            .into_iter()
+            .filter(|error| error.index == index)
+            .collect();
+        if problems.is_empty() {
+            taken.push(checkpoint);
+        } else {
+            for error in problems {
+                refuse(error.field, CheckpointRefusal::Problem(error.problem));
+            }
+        }
+    }
+    (taken, refused)
 }
 
 /// The plain values of `inputs` that differ from `base` (what a link or an

@@ -31,6 +31,9 @@ pub struct Read {
 
 /// What the scenario on screen came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// A scenario with its campaign is a few hundred bytes; one of these is
+// made per save or start, so boxing it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Opening {
     /// The working scenario saved in this browser (maybe tied to an entry).
     Stored(Option<SavedRef>),

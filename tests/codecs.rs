@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 mod common;
-use common::{plain_value, spec_value};
+use common::{campaign, plain_value, spec_value};
 use teleprospection_roi::engine::{Field, FieldSet, Inputs, RangeField};
 use teleprospection_roi::i18n::Lang;
 use teleprospection_roi::link::{decode, encode, IgnoredReason};
@@ -32,18 +32,39 @@ fn draft() -> impl Strategy<Value = Draft> {
         risk(),
         proptest::collection::vec(segment(), 0..4),
         tools(),
+        (campaign(6), track_prior()),
     )
         .prop_map(
-            |(central, prudent, ambitious, name, risk, segments, tools)| Draft {
+            |(
+                central,
+                prudent,
+                ambitious,
                 name,
-                central: Field::ALL.iter().copied().zip(central).collect(),
-                prudent: prudent.into_iter().collect(),
-                ambitious: ambitious.into_iter().collect(),
                 risk,
                 segments,
                 tools,
+                (checkpoints, track_prior),
+            )| {
+                Draft {
+                    name,
+                    central: Field::ALL.iter().copied().zip(central).collect(),
+                    prudent: prudent.into_iter().collect(),
+                    ambitious: ambitious.into_iter().collect(),
+                    risk,
+                    segments,
+                    tools,
+                    checkpoints,
+                    track_prior,
+                }
             },
         )
+}
+
+/// `track_prior` as the page keeps it: unset, or set to anything but the
+/// default (which it then omits).
+fn track_prior() -> impl Strategy<Value = Option<u32>> {
+    use teleprospection_roi::engine::tracking::DEFAULT_TRACK_PRIOR;
+    proptest::option::of((0u32..=1_000).prop_filter("default", |k| *k != DEFAULT_TRACK_PRIOR))
 }
 
 /// The spec of a decision-tool input, by its link key.
@@ -147,6 +168,9 @@ proptest! {
         prop_assert_eq!(&decoded.draft.risk, &draft.risk);
         prop_assert_eq!(segments(&decoded.draft), segments(&draft));
         prop_assert_eq!(tool_values(&decoded.draft), tool_values(&draft));
+        prop_assert_eq!(&decoded.draft.checkpoints, &draft.checkpoints);
+        prop_assert_eq!(decoded.draft.track_prior, draft.track_prior);
+        prop_assert!(decoded.draft.same_as(&draft));
         prop_assert_eq!(decoded.lang.unwrap_or_default(), lang);
         // Encoding is stable: the decoded scenario writes the same link.
         prop_assert_eq!(encode(&decoded.draft, lang), encode(&draft, lang));
@@ -375,6 +399,8 @@ proptest! {
             prop_assert!(back.same_as(draft), "{back:?}\n!=\n{draft:?}");
             prop_assert_eq!(&back.central, &draft.central);
             prop_assert_eq!(&back.risk.ends, &draft.risk.ends);
+            prop_assert_eq!(&back.checkpoints, &draft.checkpoints);
+            prop_assert_eq!(back.track_prior(), draft.track_prior());
         }
     }
 

@@ -313,7 +313,7 @@ proptest! {
         pairs in prop::collection::vec(
             (
                 prop_oneof![
-                    "(v|name|lang|price|meetings|win|prudent\\.win|ambitious\\.deal|win_low|risk_trials|risk_seed|embed|cta\\.label|cta\\.url|seg1\\.name|seg2\\.price|team_callers|goal_kind|utm_source|bogus)",
+                    "(v|name|lang|price|meetings|win|prudent\\.win|ambitious\\.deal|win_low|risk_trials|risk_seed|embed|cta\\.label|cta\\.url|seg1\\.name|seg2\\.price|team_callers|goal_kind|chk1\\.week|chk1\\.booked|chk1\\.held|chk1\\.opps|chk1\\.sales|chk2\\.week|chk53\\.week|track_prior|utm_source|bogus)",
                     "[a-z_.%]{1,8}",
                 ],
                 prop_oneof!["[-0-9.,]{0,6}", ".{0,90}", "%[0-9A-Fa-fZ]{0,2}[a-z]{0,3}", "https?://[a-z]{1,8}\\.fr"],

@@ -316,3 +316,59 @@ fn a_name_is_cut_to_the_pixels_it_has_measured_on_the_canvas() {
     let longer = teleprospection_roi::charts::clipped(name, kept + 2);
     assert!(width(&longer) > 100, "{longer} would fit");
 }
+
+fn click(root: &Element, testid: &str) {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+fn attribute(root: &Element, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn a_checkpoint_is_added_typed_and_checked_against_the_one_before() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone().unchecked_into(), App);
+    tick().await;
+    assert!(root
+        .query_selector("[data-testid=\"track-empty\"]")
+        .unwrap()
+        .is_some());
+    click(&root, "track-add");
+    tick().await;
+    for (key, value) in [("booked", "6"), ("held", "6"), ("opps", "3")] {
+        type_into(&root, &format!("chk1.{key}"), value).await;
+    }
+    assert_eq!(value_of(&root, "track-1-week"), "1");
+    assert_eq!(value_of(&root, "track-1-booked"), "6");
+    // 50 meetings over 13 weeks: 50 / 13 booked by week 1.
+    assert!(value_of(&root, "track-1-booked-plan").starts_with("3.846153846"));
+    // The next week starts from these counts; fewer booked is said at the box.
+    click(&root, "track-add");
+    tick().await;
+    assert_eq!(value_of(&root, "track-2-week"), "2");
+    assert_eq!(value_of(&root, "track-2-booked"), "6");
+    type_into(&root, "chk2.booked", "4").await;
+    assert_eq!(
+        attribute(&root, "input[name=\"chk2.booked\"]", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    let message = root
+        .query_selector("#track-error-booked")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(message.contains("au moins 6"), "{message}");
+    // The table keeps the value typed; the campaign saved keeps the last that fitted.
+    assert_eq!(value_of(&root, "track-2-booked"), "4");
+    type_into(&root, "chk2.booked", "12").await;
+    assert_eq!(
+        attribute(&root, "input[name=\"chk2.booked\"]", "aria-invalid").as_deref(),
+        Some("false")
+    );
+}

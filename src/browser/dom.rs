@@ -28,6 +28,20 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the text box with this id and selects its
+/// text, so that what is typed next replaces it.
+pub fn focus_and_select(id: &str) {
+    use wasm_bindgen::JsCast;
+    let input = window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 /// Moves keyboard focus to the first element matching `selector` inside
 /// the element with this id, if any.
 pub fn focus_within(id: &str, selector: &str) {

@@ -17,4 +17,4 @@ pub mod tabs;
 pub mod takeover;
 pub mod visibility;
 
-pub use dom::{focus, focus_within, set_document_language, window};
+pub use dom::{focus, focus_and_select, focus_within, set_document_language, window};

@@ -10,6 +10,7 @@ pub mod histogram;
 pub mod kit;
 pub mod price;
 pub mod tornado;
+pub mod tracking;
 
 pub use kit::{
     clipped, fit, fit_for_print, fitted, font, label_font, labels_that_fit, money_label,

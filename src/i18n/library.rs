@@ -6,6 +6,7 @@
 
 use super::storage::size;
 use super::{quoted, Lang};
+use crate::engine::tracking::MAX_CHECKPOINTS;
 use crate::engine::Field;
 use crate::export::{ImportIssue, ImportProblem, MAX_IMPORT_BYTES};
 use crate::library::{Said, MAX_SAVED};
@@ -353,11 +354,21 @@ pub fn import_problem_text(lang: Lang, problem: &ImportProblem) -> String {
             let field = problem.key.rsplit('.').next().and_then(Field::from_key);
             let detail = field
                 .map(|field| super::problem_message(lang, field, issue))
+                .or_else(|| super::track::key_problem(lang, &problem.key, issue))
                 .unwrap_or_default();
             lang.pick(
                 format!("valeur refusée, la valeur par défaut est gardée. {detail}"),
                 format!("value rejected, the default is kept. {detail}"),
             )
+        }
+        ImportIssue::TooManyCheckpoints { found } => lang.pick(
+            format!("{found} points d’étape\u{a0}: seuls les {MAX_CHECKPOINTS} premiers sont lus"),
+            format!("{found} checkpoints: only the first {MAX_CHECKPOINTS} are read"),
+        ),
+        ImportIssue::Checkpoint(refusal) => {
+            let field = crate::engine::tracking::parse_checkpoint_key(&problem.key)
+                .map_or(crate::engine::tracking::CheckpointField::Week, |(_, f)| f);
+            super::track::refused_checkpoint(lang, field, refusal)
         }
         ImportIssue::Missing => lang
             .pick(

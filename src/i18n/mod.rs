@@ -20,6 +20,7 @@ pub mod risk;
 pub mod segments;
 pub mod shell;
 pub mod storage;
+pub mod track;
 
 #[cfg(test)]
 mod tests;

@@ -279,18 +279,26 @@ pub fn ignored_text(lang: Lang, item: &crate::link::Ignored) -> String {
         (Lang::En, BadColour) => "colour refused (3 or 6 hexadecimal digits, e.g. 1d4ed8)",
         (Lang::Fr, BadBackground) => "fond refusé (seule la valeur transparent est acceptée)",
         (Lang::En, BadBackground) => "background refused (only transparent is accepted)",
+        (_, TooManyCheckpoints { .. } | Checkpoint(_)) => "",
     };
     let why = match &item.reason {
         Cut { max } => lang.pick(
             format!("{why} {max}\u{a0}caractères"),
             format!("{why} {max} characters"),
         ),
+        TooManyCheckpoints { max } => super::track::beyond_checkpoints(lang, *max),
+        Checkpoint(refusal) => {
+            let field = crate::engine::tracking::parse_checkpoint_key(&item.key)
+                .map_or(crate::engine::tracking::CheckpointField::Week, |(_, f)| f);
+            super::track::refused_checkpoint(lang, field, refusal)
+        }
         _ => why.to_string(),
     };
     // A main-form value gets its field's message, bounds included.
     let field_message = match &item.reason {
         Invalid(problem) => crate::engine::Field::from_key(&item.key)
-            .map(|field| super::problem_message(lang, field, problem)),
+            .map(|field| super::problem_message(lang, field, problem))
+            .or_else(|| super::track::key_problem(lang, &item.key, problem)),
         _ => None,
     };
     let why = match field_message {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::choice_label;
 use crate::engine::risk::RangeProblem;
+use crate::engine::tracking::{CheckpointProblem, Limit};
 use crate::engine::{Field, FieldKind, FieldSpec, Problem, Undefined};
 use crate::entry::Rejected;
 use crate::format;
@@ -78,6 +79,7 @@ pub fn rejected_message(
                 format!("{grouped} or {decimal}? Choose one, or write the number another way."),
             )
         }
+        Rejected::Checkpoint(problem) => checkpoint_text(lang, spec, problem),
         Rejected::Range(RangeProblem::BelowLikely { likely }) => {
             let likely = format::plain_for_input(&likely.normalize().to_string(), lang);
             lang.pick(
@@ -85,6 +87,50 @@ pub fn rejected_message(
                 format!("The high value cannot be below the likely value ({likely})."),
             )
         }
+    }
+}
+
+/// The message under a checkpoint's box whose value does not fit the rest
+/// of the campaign (`spec`: the box's own bounds).
+fn checkpoint_text(lang: Lang, spec: &FieldSpec, problem: &CheckpointProblem) -> String {
+    match problem {
+        CheckpointProblem::Invalid(problem) => problem_text(lang, spec, problem, &[]),
+        CheckpointProblem::Exceeds { limit, max } => {
+            let max = format::count(*max, lang);
+            match limit {
+                Limit::Booked => lang.pick(
+                    format!("Pas plus que les rendez-vous pris ({max})."),
+                    format!("No more than the booked meetings ({max})."),
+                ),
+                Limit::Held => lang.pick(
+                    format!("Pas plus que les rendez-vous tenus ({max})."),
+                    format!("No more than the held meetings ({max})."),
+                ),
+                Limit::OppsLessLost => lang.pick(
+                    format!("Pas plus que les opportunités non perdues ({max})."),
+                    format!("No more than the opportunities not lost ({max})."),
+                ),
+                Limit::OppsLessSales => lang.pick(
+                    format!("Pas plus que les opportunités non signées ({max})."),
+                    format!("No more than the opportunities not signed ({max})."),
+                ),
+            }
+        }
+        CheckpointProblem::BelowPrevious { previous } => {
+            let previous = format::count(*previous, lang);
+            lang.pick(
+                format!("Un cumul ne recule pas\u{a0}: au moins {previous}, le chiffre du point d’étape précédent."),
+                format!("A total never goes back: at least {previous}, the previous checkpoint’s."),
+            )
+        }
+        CheckpointProblem::NotAfterPrevious { previous } => lang.pick(
+            format!("Une semaine après la semaine {previous} du point d’étape précédent."),
+            format!("A week after week {previous} of the previous checkpoint."),
+        ),
+        CheckpointProblem::TooMany { max } => lang.pick(
+            format!("{max} points d’étape au plus."),
+            format!("{max} checkpoints at most."),
+        ),
     }
 }
 

@@ -563,3 +563,279 @@ fn an_ignored_link_key_is_quoted_the_way_each_language_quotes() {
         assert!(fr.contains(takes) && en.contains(takes), "{fr} / {en}");
     }
 }
+
+#[test]
+fn tracking_texts_are_complete_and_typeset() {
+    use super::track::*;
+    use crate::engine::tracking::{
+        CheckpointField, CheckpointProblem, Limit, TrackFigureId, TrackUndefined, TrackedRate,
+    };
+    for key in TrackText::ALL {
+        let (fr, en) = (track_text(Lang::Fr, key), track_text(Lang::En, key));
+        // "Plan", "Actions" and "P10–P90" are the same in both languages.
+        let same = matches!(
+            key,
+            TrackText::Plan | TrackText::Actions | TrackText::ChartBand
+        );
+        check_texts(&format!("{key:?}"), fr, en, !same);
+    }
+    for field in CheckpointField::ALL {
+        let label = (
+            checkpoint_field_label(Lang::Fr, field),
+            checkpoint_field_label(Lang::En, field),
+        );
+        check_texts(&format!("label {field:?}"), label.0, label.1, true);
+        let (fr, en) = (
+            checkpoint_field_help(Lang::Fr, field),
+            checkpoint_field_help(Lang::En, field),
+        );
+        check_texts(&format!("help {field:?}"), fr, en, true);
+        assert!(fr.ends_with('.') && en.ends_with('.'), "help {field:?}");
+    }
+    for id in TrackFigureId::ALL {
+        let (fr, en) = (
+            track_figure_label(Lang::Fr, id),
+            track_figure_label(Lang::En, id),
+        );
+        check_texts(&format!("{id:?}"), fr, en, id != TrackFigureId::Verdict);
+    }
+    for why in [
+        TrackUndefined::NoPlanToDate,
+        TrackUndefined::NoBookedMeetings,
+        TrackUndefined::NoDecidedOpportunities,
+        TrackUndefined::NoPrice,
+        TrackUndefined::NothingLeftToBill,
+        TrackUndefined::Engine(Undefined::NoCost),
+    ] {
+        let (fr, en) = (
+            track_undefined(Lang::Fr, why),
+            track_undefined(Lang::En, why),
+        );
+        check_texts(&format!("{why:?}"), fr, en, true);
+    }
+    for rate in TrackedRate::ALL {
+        check_texts(
+            "rate",
+            rate_name(Lang::Fr, rate),
+            rate_name(Lang::En, rate),
+            true,
+        );
+    }
+    let spec = CheckpointField::Held.spec();
+    let ten = Decimal::TEN;
+    let mut problems = vec![
+        CheckpointProblem::Invalid(Problem::Empty),
+        CheckpointProblem::BelowPrevious { previous: ten },
+        CheckpointProblem::NotAfterPrevious { previous: 4 },
+        CheckpointProblem::TooMany { max: 52 },
+    ];
+    for limit in [
+        Limit::Booked,
+        Limit::Held,
+        Limit::OppsLessLost,
+        Limit::OppsLessSales,
+    ] {
+        problems.push(CheckpointProblem::Exceeds { limit, max: ten });
+    }
+    for problem in problems {
+        let (fr, en) = (
+            checkpoint_problem(Lang::Fr, &spec, &problem),
+            checkpoint_problem(Lang::En, &spec, &problem),
+        );
+        check_texts(&format!("{problem:?}"), &fr, &en, true);
+        // The same message under a box, through the one wording of the page.
+        let rejected = crate::entry::Rejected::Checkpoint(problem);
+        assert_eq!(
+            crate::i18n::rejected_message(Lang::Fr, &spec, &rejected, &[]),
+            fr
+        );
+        for refusal in [
+            crate::scenario::CheckpointRefusal::Problem(problem),
+            crate::scenario::CheckpointRefusal::Missing,
+        ] {
+            let (fr, en) = (
+                refused_checkpoint(Lang::Fr, CheckpointField::Held, &refusal),
+                refused_checkpoint(Lang::En, CheckpointField::Held, &refusal),
+            );
+            check_texts("refused", &fr, &en, true);
+        }
+    }
+    for (fr, en) in [
+        (
+            checkpoint_name(Lang::Fr, 3, 4),
+            checkpoint_name(Lang::En, 3, 4),
+        ),
+        (
+            checkpoint_removed(Lang::Fr, 4),
+            checkpoint_removed(Lang::En, 4),
+        ),
+        (planned(Lang::Fr, "15,38"), planned(Lang::En, "15.38")),
+        (
+            fix_checkpoint(Lang::Fr, 3, CheckpointField::Week),
+            fix_checkpoint(Lang::En, 3, CheckpointField::Week),
+        ),
+        (
+            link_leaves_out(Lang::Fr, 4, 52),
+            link_leaves_out(Lang::En, 4, 52),
+        ),
+        (
+            beyond_checkpoints(Lang::Fr, 52),
+            beyond_checkpoints(Lang::En, 52),
+        ),
+        (
+            next_plan_loaded(Lang::Fr, &crate::engine::Inputs::default()),
+            next_plan_loaded(Lang::En, &crate::engine::Inputs::default()),
+        ),
+        (
+            next_campaign_name(Lang::Fr, "PME"),
+            next_campaign_name(Lang::En, "PME"),
+        ),
+    ] {
+        check_texts("tracking message", &fr, &en, true);
+    }
+    assert_eq!(next_campaign_name(Lang::Fr, "  "), "");
+    assert_eq!(next_campaign_name(Lang::En, "Q3"), "Q3 (next)");
+    let long = next_campaign_name(Lang::Fr, &"x".repeat(90));
+    assert_eq!(long.chars().count(), crate::link::MAX_NAME_CHARS);
+    assert!(long.ends_with("x (suite)"));
+}
+
+/// The engine's week-4 checkpoint (24 booked, 22 held, 13 opportunities,
+/// 4 sales, 9 lost) against plans that give each verdict.
+#[cfg(test)]
+fn week_4(pairs: &[(Field, &str)]) -> (crate::engine::Inputs, crate::engine::tracking::Tracking) {
+    use crate::engine::tracking::{track_checkpoint, Checkpoint};
+    let (plan, errors) = crate::engine::Inputs::from_plain(pairs.iter().copied());
+    assert!(errors.is_empty());
+    let checkpoint = Checkpoint {
+        week: 4,
+        booked: Decimal::from(24),
+        held: Decimal::from(22),
+        opps: Decimal::from(13),
+        sales: Decimal::from(4),
+        lost: Decimal::from(9),
+        invoiced: None,
+        revenue: None,
+    };
+    let tracking = track_checkpoint(&plan, &checkpoint, 20, 2_000, 1);
+    (plan, tracking)
+}
+
+#[test]
+fn the_verdict_says_which_lever_and_by_how_much() {
+    use super::track::verdict_text;
+    let (plan, tracking) = week_4(&[(Field::Price, "250")]);
+    assert_eq!(tracking.verdict.token(), "adjust");
+    let fr = verdict_text(Lang::Fr, &plan, &tracking);
+    assert_eq!(
+        fr,
+        "Ajuster\u{a0}: opportunité → vente à 30,8\u{a0}% contre 50\u{a0}% prévus, \
+         38,5\u{a0}% de ventes en moins que prévu. Projeté\u{a0}: ROI +72,8\u{a0}% pour un \
+         objectif de +100\u{a0}%, LTV/CAC 1,72× pour 3×\u{a0}au moins."
+    );
+    let en = verdict_text(Lang::En, &plan, &tracking);
+    assert!(
+        en.starts_with("Adjust: opportunity → sale at 30.8% against 50% planned, 38.5% fewer sales than planned."),
+        "{en}"
+    );
+    check_texts("adjust", &fr, &en, true);
+    // The default plan still clears its target at week 4.
+    let (plan, tracking) = week_4(&[]);
+    let fr = verdict_text(Lang::Fr, &plan, &tracking);
+    assert!(
+        fr.starts_with("Continuer\u{a0}: le ROI projeté (+260\u{a0}%)"),
+        "{fr}"
+    );
+    check_texts(
+        "continue",
+        &fr,
+        &verdict_text(Lang::En, &plan, &tracking),
+        true,
+    );
+    // At 700 € the campaign loses and the price is the lever.
+    let (plan, tracking) = week_4(&[(Field::Price, "700")]);
+    assert_eq!(tracking.verdict.token(), "stop");
+    let fr = verdict_text(Lang::Fr, &plan, &tracking);
+    assert!(
+        fr.starts_with("Arrêter\u{a0}: la campagne projetée perd 13\u{202f}400\u{a0}€"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("184,61\u{a0}€ au plus, contre 700\u{a0}€."),
+        "{fr}"
+    );
+    check_texts("stop", &fr, &verdict_text(Lang::En, &plan, &tracking), true);
+    // A projected loss the trials do not confirm: what would decide it.
+    let (plan, tracking) = week_4(&[(Field::Price, "600")]);
+    let fr = verdict_text(Lang::Fr, &plan, &tracking);
+    let en = verdict_text(Lang::En, &plan, &tracking);
+    check_texts(tracking.verdict.token(), &fr, &en, true);
+}
+
+#[test]
+fn the_invoice_check_says_the_gap_in_euros_and_meetings() {
+    use super::track::invoice_check;
+    use crate::engine::tracking::{assess, Checkpoint};
+    let plan = crate::engine::Inputs::default();
+    let mut checkpoint = Checkpoint {
+        week: 4,
+        booked: Decimal::from(24),
+        held: Decimal::from(22),
+        opps: Decimal::from(13),
+        sales: Decimal::from(4),
+        lost: Decimal::from(9),
+        invoiced: None,
+        revenue: None,
+    };
+    let said = |lang, checkpoint: &Checkpoint| {
+        invoice_check(
+            lang,
+            checkpoint.invoiced.is_some(),
+            &assess(&plan, checkpoint, 20),
+        )
+    };
+    assert!(said(Lang::Fr, &checkpoint).starts_with("Aucune facture saisie"));
+    // 120 € × 24 = 2 880 € justified; 3 360 € invoiced: 480 €, 4 meetings more.
+    checkpoint.invoiced = Some(Decimal::from(3_360));
+    assert_eq!(
+        said(Lang::Fr, &checkpoint),
+        "Les factures dépassent de 480\u{a0}€ (4\u{a0}rendez-vous) ce que justifient les \
+         volumes\u{a0}: 3\u{202f}360\u{a0}€ facturés pour 2\u{202f}880\u{a0}€."
+    );
+    assert_eq!(
+        said(Lang::En, &checkpoint),
+        "The invoices exceed what the counts justify by €480 (4 meetings): €3,360 invoiced for €2,880."
+    );
+    checkpoint.invoiced = Some(Decimal::from(2_760));
+    let fr = said(Lang::Fr, &checkpoint);
+    assert!(
+        fr.starts_with("Les factures sont inférieures de 120\u{a0}€ (1\u{a0}rendez-vous)"),
+        "{fr}"
+    );
+    assert!(said(Lang::En, &checkpoint).contains("€120 (1 meeting) below"));
+    checkpoint.invoiced = Some(Decimal::from(2_880));
+    assert!(said(Lang::En, &checkpoint).starts_with("The invoices (€2,880) match"));
+    for invoiced in [None, Some(3_360), Some(2_760), Some(2_880)] {
+        checkpoint.invoiced = invoiced.map(Decimal::from);
+        check_texts(
+            "invoice",
+            &said(Lang::Fr, &checkpoint),
+            &said(Lang::En, &checkpoint),
+            true,
+        );
+    }
+}
+
+#[test]
+fn simulated_shares_are_never_rounded_to_none_or_all() {
+    use super::track::odds_text;
+    use crate::engine::tracking::TrackFigureId::LossProbability as Loss;
+    assert_eq!(odds_text(Lang::Fr, Loss, Some(0.0)), "0\u{a0}%");
+    assert_eq!(
+        odds_text(Lang::Fr, Loss, Some(0.0003)),
+        "moins de 0,1\u{a0}%"
+    );
+    assert_eq!(odds_text(Lang::En, Loss, Some(0.9997)), "over 99.9%");
+    assert_eq!(odds_text(Lang::En, Loss, Some(1.0)), "100%");
+    assert_eq!(odds_text(Lang::En, Loss, Some(0.0123)), "1.2%");
+}

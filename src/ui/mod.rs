@@ -18,6 +18,7 @@ pub mod risk;
 pub mod scenarios;
 pub mod stale;
 pub mod state;
+pub mod track;
 pub mod verdict;
 pub mod visible;
 
@@ -272,6 +273,7 @@ pub fn App() -> impl IntoView {
             {panel(panels::scenarios::build, "scenarios")}
             {panel(panels::decide::build, "decide")}
             {panel(panels::risk::build, "risk")}
+            {panel(panels::track::build, "track")}
         </main>
         // Below the calculator: a first visit starts with the figures, and
         // the library, the link and the exports are one scroll away.

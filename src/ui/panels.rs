@@ -21,3 +21,7 @@ crate::split_panel!(
     /// Save, share, export, import and print.
     library => leptos::prelude::view! { <crate::ui::library::Library /> }
 );
+crate::split_panel!(
+    /// Campaign tracking: checkpoints against the plan.
+    track => leptos::prelude::view! { <crate::ui::track::TrackPanel /> }
+);

@@ -8,6 +8,7 @@ use crate::maps::map_of;
 use leptos::prelude::*;
 
 use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
+use crate::engine::tracking::{Checkpoint, TrackingInputs, DEFAULT_TRACK_PRIOR};
 use crate::engine::{
     derive_variant, evaluate, Field, FieldKind, FieldSet, Inputs, Outcome, RangeField, RiskInputs,
     Variant,
@@ -92,6 +93,14 @@ pub struct Calculator {
     pub segments: RwSignal<Vec<SegmentDraft>>,
     /// The decision tools' inputs that differ from their defaults, plain by key.
     pub tools: RwSignal<BTreeMap<String, String>>,
+    /// The campaign's checkpoints as edited: a value may not fit the rest
+    /// yet (held above booked), and the tracking panel says what to fix.
+    pub checkpoints: RwSignal<Vec<Checkpoint>>,
+    pub track_prior: RwSignal<u32>,
+    /// The campaign as saved and shared: the checkpoints as edited while
+    /// they fit together, else the last ones that did (as the form keeps
+    /// its last valid values).
+    pub campaign: Memo<TrackingInputs>,
     /// How many scenarios were loaded over what was on screen (library,
     /// pasted link, other tab): what reacts to a new scenario arriving, not
     /// to typing, tracks it.
@@ -121,6 +130,21 @@ impl Calculator {
             central,
             derived(Variant::Ambitious, &draft.ambitious),
         ];
+        let checkpoints = RwSignal::new(draft.checkpoints.clone());
+        let track_prior = RwSignal::new(draft.track_prior());
+        let campaign = Memo::new(move |previous: Option<&TrackingInputs>| {
+            let edited = TrackingInputs {
+                checkpoints: checkpoints.get(),
+                track_prior: track_prior.get(),
+            };
+            match previous {
+                Some(previous) if !edited.validate().is_empty() => TrackingInputs {
+                    track_prior: edited.track_prior,
+                    ..previous.clone()
+                },
+                _ => edited,
+            }
+        });
         let mut calc = Self {
             lang,
             name: RwSignal::new(draft.name.clone()),
@@ -130,6 +154,9 @@ impl Calculator {
             seed: RwSignal::new(draft.risk.seed.unwrap_or(DEFAULT_SEED)),
             segments: RwSignal::new(draft.segments.clone()),
             tools: RwSignal::new(draft.tools.clone()),
+            checkpoints,
+            track_prior,
+            campaign,
             loads: RwSignal::new(0),
             snapshot: Memo::new(|_| Draft::default()),
         };
@@ -196,6 +223,7 @@ impl Calculator {
 
     fn build_draft(&self) -> Draft {
         let central = self.central().with(|c| c.inputs.clone());
+        let campaign = self.campaign.get();
         let lang = self.lang.get();
         let overrides = |which: Variant| {
             let texts = self.variant(which).texts;
@@ -219,6 +247,8 @@ impl Calculator {
             risk: self.risk_draft(lang),
             segments: self.segments.get(),
             tools: self.tools.get(),
+            checkpoints: campaign.checkpoints,
+            track_prior: Some(campaign.track_prior).filter(|k| *k != DEFAULT_TRACK_PRIOR),
         }
     }
 
@@ -280,6 +310,8 @@ impl Calculator {
         self.seed.set(draft.risk.seed.unwrap_or(DEFAULT_SEED));
         self.segments.set(draft.segments.clone());
         self.tools.set(draft.tools.clone());
+        self.checkpoints.set(draft.checkpoints.clone());
+        self.track_prior.set(draft.track_prior());
         self.loads.update(|loads| *loads += 1);
     }
 }

@@ -31,3 +31,48 @@ pub fn spec_value(spec: teleprospection_roi::engine::FieldSpec) -> BoxedStrategy
         }
     }
 }
+
+/// A campaign that fits together, as the page records it: 0 to `max`
+/// checkpoints in increasing weeks, each count at least the one before and
+/// within the others (held ≤ booked, opps ≤ held, sales + lost ≤ opps), the
+/// invoices and revenue given or following the plan.
+pub fn campaign(
+    max: usize,
+) -> BoxedStrategy<Vec<teleprospection_roi::engine::tracking::Checkpoint>> {
+    use rust_decimal::Decimal;
+    use teleprospection_roi::engine::tracking::{Checkpoint, CheckpointField};
+    let money = |field: CheckpointField| proptest::option::of(spec_value(field.spec()));
+    let step = (
+        1u32..4,
+        (0u32..30, 0u32..30, 0u32..20, 0u32..10, 0u32..10),
+        money(CheckpointField::Invoiced),
+        money(CheckpointField::Revenue),
+    );
+    (1u32..6, proptest::collection::vec(step, 0..=max))
+        .prop_map(|(start, steps)| {
+            let mut checkpoints: Vec<Checkpoint> = Vec::new();
+            let mut week = start;
+            for (gap, (db, dh, dopp, ds, dl), invoiced, revenue) in steps {
+                let previous = checkpoints.last().cloned();
+                let mut next = Checkpoint::following(previous.as_ref());
+                if previous.is_some() {
+                    week += gap;
+                }
+                if week > 160 {
+                    break;
+                }
+                next.week = week;
+                let d = Decimal::from;
+                next.booked += d(db);
+                next.held = (next.held + d(dh)).min(next.booked);
+                next.opps = (next.opps + d(dopp)).min(next.held);
+                next.sales = (next.sales + d(ds)).min(next.opps - next.lost);
+                next.lost = (next.lost + d(dl)).min(next.opps - next.sales);
+                next.invoiced = invoiced.map(|v| v.parse().unwrap());
+                next.revenue = revenue.map(|v| v.parse().unwrap());
+                checkpoints.push(next);
+            }
+            checkpoints
+        })
+        .boxed()
+}

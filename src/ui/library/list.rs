@@ -13,6 +13,7 @@ use crate::store::SavedScenario;
 use crate::ui::figures::{data_value, figure_text};
 use crate::ui::library::kit::{action, flag, live, tr};
 use crate::ui::library::shelf::Shelf;
+use crate::ui::library::tracked::TrackedLine;
 use crate::ui::state::Calculator;
 
 #[component]
@@ -47,6 +48,7 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
     let shelf = expect_context::<Shelf>();
     let lang = calc.lang;
     let roi = headline_roi(&entry.draft);
+    let tracked = (!entry.draft.checkpoints.is_empty()).then(|| entry.draft.clone());
     let name = entry.draft.name;
     let updated = clock::local_parts(entry.updated);
     let id = StoredValue::new(entry.id.clone());
@@ -117,6 +119,7 @@ fn SavedItem(entry: SavedScenario) -> impl IntoView {
                     {live(move || figure_label(lang.get(), FigureId::Roi).to_string())} " "
                     <b>{live(move || figure_text(lang.get(), FigureId::Roi, &roi))}</b>
                 </span>
+                {tracked.map(|draft| view! { <TrackedLine draft /> })}
                 <span class="library-date">
                     {tr(lang, T::Changed)} " " {live(move || date_time(lang.get(), updated))}
                 </span>

@@ -12,6 +12,7 @@ pub mod list;
 pub mod panel;
 pub mod share;
 pub mod shelf;
+pub mod tracked;
 pub mod transfer;
 
 pub use kit::{action, flag, live, tr};

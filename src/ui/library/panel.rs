@@ -83,6 +83,7 @@ pub fn Library() -> impl IntoView {
         </section>
         <Show when=move || printing.get()>
             <share::PrintInputs />
+            <share::PrintTracking />
         </Show>
     }
 }

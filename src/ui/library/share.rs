@@ -34,10 +34,15 @@ pub fn Share() -> impl IntoView {
     let copied = RwSignal::new(None::<Copied>);
     let link = RwSignal::new(String::new());
     let field = NodeRef::<Input>::new();
+    // A campaign too long for a link: how many of its checkpoints it left out.
+    let left_out = RwSignal::new((0usize, 0usize));
     let copy = move |()| {
         let href = address::href();
         link.set(href.clone());
         copied.set(None);
+        let draft = calc.draft_untracked();
+        let (_, cut) = crate::link::encode_counted(&draft, lang.get_untracked());
+        left_out.set((cut, draft.checkpoints.len()));
         frozen_at_copy.set(
             Variant::ALL
                 .into_iter()
@@ -74,11 +79,16 @@ pub fn Share() -> impl IntoView {
                         Copied::Done => T::LinkCopied,
                         Copied::Selected => T::LinkSelected,
                     });
-                    if frozen_at_copy.get() {
+                    let mut said = if frozen_at_copy.get() {
                         format!("{said} {}", library_text(lang, T::LinkKeepsLastValid))
                     } else {
                         said.to_string()
+                    };
+                    if let (cut @ 1.., total) = left_out.get() {
+                        said.push(' ');
+                        said.push_str(&crate::i18n::track::link_leaves_out(lang, cut, total));
                     }
+                    said
                 }).unwrap_or_default())}
             </p>
             <label class="share-link" hidden=flag(move || copied.get() != Some(Copied::Selected))>
@@ -219,5 +229,79 @@ pub fn PrintInputs() -> impl IntoView {
                     .collect_view()}
             </table>
         </section>
+    }
+}
+
+/// The campaign on paper, for a tracked scenario: every checkpoint with the
+/// plan to date beside its counts and its projected ROI, then the latest
+/// checkpoint's verdict in words. Built when printing, like the inputs.
+#[component]
+pub fn PrintTracking() -> impl IntoView {
+    use crate::engine::tracking::{assess, track, CheckpointField as C, TrackFigureId};
+    use crate::i18n::track::{
+        checkpoint_field_label, planned, track_figure_label, track_figure_text, track_text,
+        verdict_text, TrackText,
+    };
+    let calc = expect_context::<Calculator>();
+    let lang = calc.lang;
+    let report = Memo::new(move |_| {
+        let campaign = calc.campaign.get();
+        let plan = calc.central().with(|c| c.inputs.clone());
+        let tracking = track(&plan, &campaign, calc.trials.get(), calc.seed.get())?;
+        let rows: Vec<_> = campaign
+            .checkpoints
+            .iter()
+            .map(|checkpoint| {
+                let f = assess(&plan, checkpoint, campaign.track_prior);
+                (checkpoint.clone(), f)
+            })
+            .collect();
+        Some((plan, rows, tracking))
+    });
+    let counts = [C::Booked, C::Held, C::Opps, C::Sales];
+    view! {
+        {move || report.get().map(|(plan, rows, tracking)| {
+            let lang = lang.get();
+            let count = |value: rust_decimal::Decimal| crate::format::count(value, lang);
+            let with_plan = |value: rust_decimal::Decimal, plan: crate::engine::tracking::TrackFigure| {
+                let plan = plan.map(count).unwrap_or_else(|_| "—".to_string());
+                format!("{} ({})", count(value), planned(lang, &plan))
+            };
+            view! {
+                <section class="print-tracking" data-testid="print-tracking">
+                    <h2>{track_text(lang, TrackText::Heading)}</h2>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{checkpoint_field_label(lang, C::Week)}</th>
+                                {counts.map(|field| view! { <th scope="col">{checkpoint_field_label(lang, field)}</th> }).collect_view()}
+                                <th scope="col">{checkpoint_field_label(lang, C::Lost)}</th>
+                                <th scope="col">{checkpoint_field_label(lang, C::Invoiced)}</th>
+                                <th scope="col">{track_figure_label(lang, TrackFigureId::ProjRoi)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|(checkpoint, f)| view! {
+                                <tr>
+                                    <th scope="row">{checkpoint.week}</th>
+                                    <td>{with_plan(checkpoint.booked, f.booked_plan)}</td>
+                                    <td>{with_plan(checkpoint.held, f.held_plan)}</td>
+                                    <td>{with_plan(checkpoint.opps, f.opps_plan)}</td>
+                                    <td>{with_plan(checkpoint.sales, f.sales_plan)}</td>
+                                    <td>{count(checkpoint.lost)}</td>
+                                    <td>{f.invoiced.map(|v| crate::format::money(v, lang)).unwrap_or_default()}</td>
+                                    <td>{track_figure_text(lang, TrackFigureId::ProjRoi, &f.proj_roi)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="print-verdict" data-testid="print-track-verdict" data-value=tracking.verdict.token()>
+                        <strong>{track_text(lang, TrackText::VerdictHeading)}</strong>
+                        {lang.colon()} " "
+                        {verdict_text(lang, &plan, &tracking)}
+                    </p>
+                </section>
+            }
+        })}
     }
 }
