@@ -102,12 +102,12 @@ pub fn LazyPanel(
     };
     let place = NodeRef::<leptos::html::Div>::new();
     // About to scroll into view: a screen and a half ahead.
-    crate::ui::visible::when_near(place, move || fetch());
+    crate::ui::visible::when_near(place, fetch);
     // Or once the page is idle after it became interactive: built then,
     // each panel in an idle period of its own, so that the page below the
     // answer is whole before anyone scrolls to it (no empty room, find in
     // page, nothing moving under a scroll).
-    crate::ui::visible::when_idle(move || fetch());
+    crate::ui::visible::when_idle(fetch);
     view! {
         <Show
             when=move || view.with(Option::is_some)
