@@ -26,15 +26,17 @@ const GOAL_KIB = 120;
 const HARD_KIB = 140;
 // The size reached (400.6 KiB on 2026-11-29, 406.5 KiB after that day's
 // fixes, 418 KiB with issue 19's storage guarantees, 521.6 KiB once issue
-// 18 split the wasm: the split adds each chunk's own imports and glue),
+// 18 split the wasm: the split adds each chunk's own imports and glue;
+// 638.5 KiB with campaign tracking, issue 20, a panel of its own),
 // plus a margin for another toolchain's code generation: a new panel or
 // dependency shows up, a compiler update does not.
-const HELD_KIB = 550;
+const HELD_KIB = 660;
 // The first-visit counts, plus the same kind of margin as HELD_KIB: the
-// bytes the first paint needs (16.7 KiB on 2026-12-01) and the bytes before
-// typing works (268.6 KiB: the core wasm, without the lazy panels).
+// bytes the first paint needs (17.6 KiB on 2026-12-01) and the bytes before
+// typing works (286.4 KiB: the core wasm, without the lazy panels; the
+// checkpoints' link, storage and export codecs are in it).
 const FIRST_PAINT_HELD_KIB = 20;
-const INTERACTIVE_HELD_KIB = 285;
+const INTERACTIVE_HELD_KIB = 300;
 const dist = process.env.DIST || "dist";
 
 function files(dir) {

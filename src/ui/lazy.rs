@@ -100,14 +100,24 @@ pub fn LazyPanel(
             None => spawn(),
         }
     };
+    // The page asks once; after a failure only the retry button asks again,
+    // so a failed line never flickers or vanishes under the reader's hand
+    // as the place moves in and out of range.
+    let tried = StoredValue::new(false);
+    let first = move || {
+        if !tried.get_value() {
+            tried.set_value(true);
+            fetch();
+        }
+    };
     let place = NodeRef::<leptos::html::Div>::new();
     // About to scroll into view: a screen and a half ahead.
-    crate::ui::visible::when_near(place, fetch);
+    crate::ui::visible::when_near(place, first);
     // Or once the page is idle after it became interactive: built then,
     // each panel in an idle period of its own, so that the page below the
     // answer is whole before anyone scrolls to it (no empty room, find in
     // page, nothing moving under a scroll).
-    crate::ui::visible::when_idle(fetch);
+    crate::ui::visible::when_idle(first);
     view! {
         <Show
             when=move || view.with(Option::is_some)
