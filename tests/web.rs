@@ -317,6 +317,24 @@ fn a_name_is_cut_to_the_pixels_it_has_measured_on_the_canvas() {
     assert!(width(&longer) > 100, "{longer} would fit");
 }
 
+/// Waits (up to 10 s) for `selector` in `root`: a lazy panel is built once
+/// its place comes near or the page is idle (`ui::lazy`), not at mount.
+async fn until_present(root: &Element, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("{selector} never came");
+}
+
 fn click(root: &Element, testid: &str) {
     root.query_selector(&format!("[data-testid=\"{testid}\"]"))
         .unwrap()
@@ -333,11 +351,7 @@ fn attribute(root: &Element, selector: &str, name: &str) -> Option<String> {
 async fn a_checkpoint_is_added_typed_and_checked_against_the_one_before() {
     let root = fresh_root();
     let _app = mount_to(root.clone().unchecked_into(), App);
-    tick().await;
-    assert!(root
-        .query_selector("[data-testid=\"track-empty\"]")
-        .unwrap()
-        .is_some());
+    until_present(&root, "[data-testid=\"track-empty\"]").await;
     click(&root, "track-add");
     tick().await;
     for (key, value) in [("booked", "6"), ("held", "6"), ("opps", "3")] {
