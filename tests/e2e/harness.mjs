@@ -151,8 +151,6 @@ export async function valueOf(page, testid) {
   return page.getAttribute(`[data-testid="${testid}"]`, "data-value");
 }
 
-/// Waits until the live app has taken over the prerendered page (which
-/// shows the default figures before the wasm has started).
 /// Waits until the app has taken over the first view and computed its first
 /// figure, and, on a page of its own (not embedded), until every panel below
 /// the answer has been built: the panels' chunks load once the page is idle

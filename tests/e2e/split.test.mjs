@@ -18,12 +18,12 @@ before(async () => {
 });
 after(() => stopApp({ server, browser }));
 
-const PANELS = ["charts", "scenarios", "decide", "risk", "library"];
+const PANELS = ["charts", "scenarios", "decide", "risk", "track", "library"];
 const chunkOf = (url) => (url.match(/\/split_([a-z_]+)\.wasm$/) || [])[1];
 
 /// A fresh page on `url`, with the panel chunks it requested (by name).
-async function watched(url, { route } = {}) {
-  const context = await freshContext(browser, { viewport: { width: 1280, height: 800 } });
+async function watched(url, { route, serviceWorkers = "allow" } = {}) {
+  const context = await freshContext(browser, { viewport: { width: 1280, height: 800 }, serviceWorkers });
   const page = await context.newPage();
   const chunks = [];
   page.on("request", (request) => {
@@ -73,8 +73,12 @@ test("once the page is idle every panel's chunk is fetched, without scrolling", 
 
 test("a chunk that fails leaves a retry in its panel; the rest of the page works", async () => {
   let blocked = true;
+  // No service worker: its precache would fetch the chunk past the page's
+  // route and serve it from its cache (a first visit whose network failed
+  // has no cached chunk either).
   const { context, page } = await watched(server.url, {
     route: (route) => (blocked && chunkOf(route.request().url()) === "risk" ? route.abort() : route.continue()),
+    serviceWorkers: "block",
   });
   await page.locator('[data-lazy="risk"]').scrollIntoViewIfNeeded();
   const failed = page.locator('[data-lazy="risk"] [data-testid="lazy-failed"]');

@@ -17,8 +17,17 @@ before(async () => {
   build(V2, { BUILD_LABEL: "v2" });
   browser = await launch();
 });
+// Every server a test opened, closed at the end even when the test failed
+// half-way (an open server would keep this file's process alive).
+const servers = [];
+async function serveBuild(...args) {
+  const server = await serve(...args);
+  servers.push(server);
+  return server;
+}
 after(async () => {
   await browser?.close();
+  for (const server of servers) await Promise.resolve(server.close()).catch(() => {});
 });
 
 const label = (page) => page.getAttribute('meta[name="build"]', "content");
@@ -30,7 +39,7 @@ test("a second build served at the same address takes over and the old cache is 
   const [v1, v2] = [versionOf(V1), versionOf(V2)];
   assert.notEqual(v1, v2, "a change in any file makes a new cache version");
 
-  let server = await serve(V1, "/");
+  let server = await serveBuild(V1, "/");
   const { port } = server;
   const context = await freshContext(browser);
   const page = await context.newPage();
@@ -45,7 +54,7 @@ test("a second build served at the same address takes over and the old cache is 
   // Deploy v2 at the same address; the next visit still opens v1 from the
   // cache, finds the new worker, and the page says a new version is ready.
   await server.close();
-  server = await serve(V2, "/", port);
+  server = await serveBuild(V2, "/", port);
   await page.goto(server.url);
   await ready(page);
   assert.equal(await label(page), "v1");
@@ -70,25 +79,26 @@ test("a second build served at the same address takes over and the old cache is 
 });
 
 test("an update never leaves an open page of the old build without its panels' chunks", async () => {
-  let server = await serve(V1, "/");
+  let server = await serveBuild(V1, "/");
   const { port } = server;
   const context = await freshContext(browser);
   // A first visit on a flaky network: the panels' chunks fail, and the
   // worker installs only afterwards (its script held until then).
   const worker = [];
-  await context.route(/\/sw\.js$/, (route) => worker.push(route));
+  let holding = true;
+  await context.route(/\/sw\.js$/, (route) => (holding ? worker.push(route) : route.continue()));
   const old = await context.newPage();
   await old.route(/\/split_[a-z_]+\.wasm$/, (route) => route.abort());
   await old.goto(server.url);
   await coreReady(old);
   await old.locator('[data-lazy="risk"] [data-testid="lazy-failed"]').waitFor();
-  await context.unroute(/\/sw\.js$/);
-  for (const route of worker.splice(0)) await route.continue();
+  holding = false;
+  for (const route of worker.splice(0)) await route.continue().catch(() => {}); // a request the browser dropped meanwhile
   await workerControls(old);
 
   // v2 is deployed; another tab's visit installs it, and it takes over both.
   await server.close();
-  server = await serve(V2, "/", port);
+  server = await serveBuild(V2, "/", port);
   const other = await context.newPage();
   await other.goto(server.url);
   await coreReady(other);
