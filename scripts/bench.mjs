@@ -178,14 +178,18 @@ async function memory(page, cdp) {
   return { after_100_edits: at100, after_1000_edits: at1000, growth_mib: round(at1000.total_mib - at100.total_mib) };
 }
 
-// A fresh page with the probe, once its first figure is on screen, and a
-// DevTools session on it (throttling, heap).
+// A fresh page with the probe, once its first figure is on screen and its
+// lazy panels are built (ui::lazy: once idle; the typing figures are those
+// of the whole page, comparable across builds; the Event Timing run, `keys`,
+// types from the first second, panel work included), and a DevTools
+// session on it (throttling, heap).
 async function probedPage(browser, url) {
   const context = await freshContext(browser);
   const page = await context.newPage();
   await page.addInitScript(probe);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.firstFigure !== null);
+  await page.waitForFunction(() => !document.querySelector(".lazy-panel"), null, { timeout: 30000 });
   return { context, page, cdp: await context.newCDPSession(page) };
 }
 

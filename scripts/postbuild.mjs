@@ -7,8 +7,11 @@
 //    minified with terser, Trunk's own minifier failing on the glue
 //    (2.3 KiB less gzipped), and their `integrity` in index.html follows.
 // 1. index.html gets
+//    - its stylesheets written inline, shell.js deferred (the first paint
+//      needs only the page);
 //    - the Content-Security-Policy, with the sha256 of each inline script
-//      the build produced (Trunk's module script that starts the wasm);
+//      the build produced (Trunk's module script that starts the wasm) and
+//      of the inline styles;
 //    - the manifest and icon links at the public URL;
 //    - `<meta name="build">` when BUILD_LABEL is set (a deployment label).
 // 2. sw.js is written from web/sw.js with the list of every file of the
@@ -83,6 +86,32 @@ for (const name of readdirSync(dir).filter((name) => name.endsWith(".js") && nam
   if (!found) fail(`no integrity for ${name} in index.html: has Trunk's output changed?`);
 }
 
+// The first paint waits for no request but the page itself (issue 21: on a
+// phone network each further request costs a round trip, and shares the
+// line with the wasm's preload): the stylesheets Trunk linked are written
+// into one <style> where the first of them was, in their order, and their
+// files go (the CSP hashes the <style>, below). shell.js runs deferred: it
+// only registers listeners, still before the app's module script (deferred
+// and module scripts run in document order).
+const linked = [...index.matchAll(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/g)].map((m) => m[0]);
+if (linked.length > 0) {
+  const css = linked.map((tag) => {
+    const href = (tag.match(/\bhref=["']?([^"'\s>]+)/) || [])[1] || "";
+    const name = href.startsWith(publicUrl) ? href.slice(publicUrl.length) : href.replace(/^\.?\//, "");
+    const path = join(dir, name);
+    if (!name.endsWith(".css") || !existsSync(path)) fail(`stylesheet ${href} is not in ${dir}`);
+    const text = readFileSync(path, "utf8");
+    rmSync(path);
+    return text;
+  });
+  let first = true;
+  for (const tag of linked) {
+    index = index.replace(tag, () => (first ? `<style>${css.join("\n")}</style>` : ""));
+    first = false;
+  }
+}
+index = index.replace(/<script\b(?![^>]*\bdefer\b)([^>]*\bsrc=[^>]*\/shell-[0-9a-f]+\.js[^>]*)>/, "<script defer$1>");
+
 // What this script adds carries `data-postbuild`: drop it first, so that a
 // second run replaces rather than repeats.
 index = index.replace(/<[^>]*\sdata-postbuild[^>]*>/g, "");
@@ -90,6 +119,9 @@ index = index.replace(/<[^>]*\sdata-postbuild[^>]*>/g, "");
 const inlineScripts = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inlineScripts.length === 0) fail("no inline script in index.html: has Trunk's output changed?");
 const hashes = inlineScripts.map((text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+const styleHashes = [...index.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+);
 
 // Only the app's own files; 'wasm-unsafe-eval' lets the page compile its
 // wasm, and nothing else runs but the hashed script(s) Trunk wrote.
@@ -98,7 +130,7 @@ const hashes = inlineScripts.map((text) => `'sha256-${createHash("sha256").updat
 const POLICY = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(" ")}`,
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",

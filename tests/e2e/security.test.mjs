@@ -100,6 +100,12 @@ test("the CSP allows only the app's own files and the build's own inline script,
   assert.equal(inline.length, 3);
   const hashes = inline.map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`);
   assert.deepEqual(directives["script-src"], ["'self'", "'wasm-unsafe-eval'", ...hashes]);
+  // The styles, written inline by the post-build step (the first paint
+  // needs no other request): one <style>, hashed, nothing else inline.
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  assert.equal(styles.length, 1);
+  assert.match(styles[0], /\.embed /, "the page's own stylesheets are in it");
+  assert.deepEqual(directives["style-src"], ["'self'", `'sha256-${createHash("sha256").update(styles[0]).digest("base64")}'`]);
 
   // Enforced: a script injected into the page does not run.
   const context = await freshContext(browser);
@@ -110,15 +116,20 @@ test("the CSP allows only the app's own files and the build's own inline script,
     const script = document.createElement("script");
     script.textContent = "window.__injected = true";
     document.body.append(script);
+    const style = document.createElement("style");
+    style.textContent = "body { display: none }";
+    document.head.append(style);
     const image = document.createElement("img");
     image.src = "https://example.com/pixel.png";
     document.body.append(image);
   });
-  await page.waitForFunction(() => window.__violations.length >= 2);
+  await page.waitForFunction(() => window.__violations.length >= 3);
   assert.equal(await page.evaluate(() => window.__injected), undefined);
   const violations = await page.evaluate(() => window.__violations);
   assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join("\n"));
   assert.ok(violations.some((v) => v.startsWith("img-src") && v.includes("example.com")), violations.join("\n"));
+  assert.ok(violations.some((v) => v.startsWith("style-src")), violations.join("\n"));
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).display), "none");
   await context.close();
 });
 
