@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod charts;
+pub mod count_text;
 pub mod decide;
 pub mod embed;
 pub mod field;

@@ -208,25 +208,15 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
     a
 }
 
-/// The three rates the checkpoint observes, in the funnel's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TrackedRate {
-    Noshow,
-    Opp,
-    Win,
-}
-
-impl TrackedRate {
-    pub const ALL: [TrackedRate; 3] = [TrackedRate::Noshow, TrackedRate::Opp, TrackedRate::Win];
-
-    /// The plan's input it re-estimates (`noshow`, `opp`, `win`).
-    pub fn key(self) -> &'static str {
-        match self {
-            TrackedRate::Noshow => "noshow",
-            TrackedRate::Opp => "opp",
-            TrackedRate::Win => "win",
-        }
+crate::keyed! {
+    /// The three rates the checkpoint observes, in the funnel's order; the
+    /// key is the plan's input it re-estimates (`noshow`, `opp`, `win`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum TrackedRate {
+        Noshow = "noshow",
+        Opp = "opp",
+        Win = "win",
     }
 }
 

@@ -83,86 +83,42 @@ pub fn track(plan: &Inputs, inputs: &TrackingInputs, trials: u32, seed: u64) -> 
     ))
 }
 
-/// Names the figures the page carries with a test id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TrackFigureId {
-    Pace,
-    Noshow,
-    Opp,
-    Win,
-    NoshowPost,
-    OppPost,
-    WinPost,
-    ExpectedInvoice,
-    InvoiceGap,
-    CostPerHeld,
-    ProjSales,
-    ProjTotalCost,
-    ProjNetResult,
-    ProjRoi,
-    ProjBreakEvenPrice,
-    LossProbability,
-    RoiP10,
-    RoiP50,
-    RoiP90,
-    Verdict,
+crate::keyed! {
+    @key testid, from_testid;
+    /// Names the figures the page carries with a test id, in the spec's
+    /// order: the deterministic ones first ([`TrackFigureId::DETERMINISTIC`]),
+    /// then the simulation's and the verdict.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TrackFigureId {
+        Pace = "track-pace",
+        Noshow = "track-noshow",
+        Opp = "track-opp",
+        Win = "track-win",
+        NoshowPost = "track-noshow-post",
+        OppPost = "track-opp-post",
+        WinPost = "track-win-post",
+        ExpectedInvoice = "track-expected-invoice",
+        InvoiceGap = "track-invoice-gap",
+        CostPerHeld = "track-cost-per-held",
+        ProjSales = "track-proj-sales",
+        ProjTotalCost = "track-proj-total-cost",
+        ProjNetResult = "track-proj-net-result",
+        ProjRoi = "track-proj-roi",
+        ProjBreakEvenPrice = "track-proj-break-even-price",
+        LossProbability = "track-loss-probability",
+        RoiP10 = "track-roi-p10",
+        RoiP50 = "track-roi-p50",
+        RoiP90 = "track-roi-p90",
+        Verdict = "track-verdict",
+    }
 }
 
 impl TrackFigureId {
-    /// In the spec's order.
-    pub const ALL: [TrackFigureId; 20] = [
-        TrackFigureId::Pace,
-        TrackFigureId::Noshow,
-        TrackFigureId::Opp,
-        TrackFigureId::Win,
-        TrackFigureId::NoshowPost,
-        TrackFigureId::OppPost,
-        TrackFigureId::WinPost,
-        TrackFigureId::ExpectedInvoice,
-        TrackFigureId::InvoiceGap,
-        TrackFigureId::CostPerHeld,
-        TrackFigureId::ProjSales,
-        TrackFigureId::ProjTotalCost,
-        TrackFigureId::ProjNetResult,
-        TrackFigureId::ProjRoi,
-        TrackFigureId::ProjBreakEvenPrice,
-        TrackFigureId::LossProbability,
-        TrackFigureId::RoiP10,
-        TrackFigureId::RoiP50,
-        TrackFigureId::RoiP90,
-        TrackFigureId::Verdict,
-    ];
-
-    pub fn testid(self) -> &'static str {
-        match self {
-            TrackFigureId::Pace => "track-pace",
-            TrackFigureId::Noshow => "track-noshow",
-            TrackFigureId::Opp => "track-opp",
-            TrackFigureId::Win => "track-win",
-            TrackFigureId::NoshowPost => "track-noshow-post",
-            TrackFigureId::OppPost => "track-opp-post",
-            TrackFigureId::WinPost => "track-win-post",
-            TrackFigureId::ExpectedInvoice => "track-expected-invoice",
-            TrackFigureId::InvoiceGap => "track-invoice-gap",
-            TrackFigureId::CostPerHeld => "track-cost-per-held",
-            TrackFigureId::ProjSales => "track-proj-sales",
-            TrackFigureId::ProjTotalCost => "track-proj-total-cost",
-            TrackFigureId::ProjNetResult => "track-proj-net-result",
-            TrackFigureId::ProjRoi => "track-proj-roi",
-            TrackFigureId::ProjBreakEvenPrice => "track-proj-break-even-price",
-            TrackFigureId::LossProbability => "track-loss-probability",
-            TrackFigureId::RoiP10 => "track-roi-p10",
-            TrackFigureId::RoiP50 => "track-roi-p50",
-            TrackFigureId::RoiP90 => "track-roi-p90",
-            TrackFigureId::Verdict => "track-verdict",
-        }
-    }
-
-    pub fn from_testid(testid: &str) -> Option<TrackFigureId> {
-        TrackFigureId::ALL
-            .into_iter()
-            .find(|id| id.testid() == testid)
-    }
+    /// The figures that need no simulation (the latest checkpoint's
+    /// table): every one before the loss probability.
+    pub const DETERMINISTIC: &'static [TrackFigureId] = TrackFigureId::ALL
+        .split_at(TrackFigureId::LossProbability as usize)
+        .0;
 
     /// How the figure reads; `None` for the verdict (a word).
     pub fn unit(self) -> Option<FigureUnit> {

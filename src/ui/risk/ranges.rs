@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::engine::risk::{next_seed, parse_trials, End, Uncertain, TRIALS_SPEC};
 use crate::engine::{FieldKind, RangeField};
-use crate::entry::{read_number, Rejected};
 use crate::i18n::risk::{risk_text, RiskText};
 use crate::i18n::{field_label, field_unit};
 use crate::lang::Lang;
+use crate::ui::count_text::count_text;
 use crate::ui::number_input::NumberInput;
 use crate::ui::risk::state::RiskState;
 use crate::ui::state::Calculator;
@@ -104,59 +104,19 @@ fn row(input: Uncertain) -> impl IntoView {
 fn TrialsInput() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let typed = RwSignal::new(None::<String>);
-    // A language switch moves the typed count to the new number format,
-    // and keeps it as typed (with its message) when it is not a number.
-    Effect::new(move |previous: Option<Lang>| {
-        let now = lang.get();
-        if let Some(before) = previous.filter(|before| *before != now) {
-            typed.update(|text| {
-                if let Some(text) = text {
-                    *text = crate::format::retyped(text, before, now);
-                }
-            });
-        }
-        now
-    });
-    let read = move |text: &str, lang: Lang| -> Result<u32, Rejected> {
-        parse_trials(&read_number(text, lang)?).map_err(Rejected::Invalid)
-    };
-    // A count set from elsewhere (library, undo, another tab, an import)
-    // replaces what was typed unless the text already says that count.
-    Effect::new(move |_| {
-        let trials = calc.trials.get();
-        let says = typed.with_untracked(|text| {
-            text.as_ref()
-                .map(|text| read(text, lang.get_untracked()).ok())
-        });
-        if matches!(says, Some(count) if count != Some(trials)) {
-            typed.set(None);
-        }
-    });
-    let rejected = Memo::new(move |_| typed.with(|text| read(text.as_deref()?, lang.get()).err()));
-    let shown = Memo::new(move |_| {
-        typed.get().unwrap_or_else(|| {
-            crate::format::plain_for_input(&calc.trials.get().to_string(), lang.get())
-        })
-    });
-    let type_text = move |text: String| {
-        if let Ok(trials) = read(&text, lang.get_untracked()) {
-            calc.trials.set(trials);
-        }
-        typed.set(Some(text));
-    };
+    let trials = count_text(calc.trials, parse_trials, lang);
     view! {
-        <div class="field" class:invalid=move || rejected.with(Option::is_some)>
+        <div class="field" class:invalid=move || trials.rejected.with(Option::is_some)>
             <label for="risk-in-trials">{move || risk_text(lang.get(), RiskText::Trials)}</label>
             <NumberInput
                 id="risk-in-trials"
                 error_id="risk-error-trials"
                 name="risk_trials"
                 spec=TRIALS_SPEC
-                shown
-                rejected
+                shown=trials.shown
+                rejected=trials.rejected
                 described_by=Some("risk-trials-help".to_string())
-                on_text=Callback::new(type_text)
+                on_text=trials.on_text
             >
                 <p class="help" id="risk-trials-help">{move || risk_text(lang.get(), RiskText::TrialsHelp)}</p>
             </NumberInput>

@@ -12,25 +12,6 @@ use crate::i18n::track::{
 use crate::ui::state::Calculator;
 use crate::ui::track::state::TrackState;
 
-/// The deterministic figures, in the spec's order.
-const ROWS: [TrackFigureId; 15] = [
-    TrackFigureId::Pace,
-    TrackFigureId::Noshow,
-    TrackFigureId::Opp,
-    TrackFigureId::Win,
-    TrackFigureId::NoshowPost,
-    TrackFigureId::OppPost,
-    TrackFigureId::WinPost,
-    TrackFigureId::ExpectedInvoice,
-    TrackFigureId::InvoiceGap,
-    TrackFigureId::CostPerHeld,
-    TrackFigureId::ProjSales,
-    TrackFigureId::ProjTotalCost,
-    TrackFigureId::ProjNetResult,
-    TrackFigureId::ProjRoi,
-    TrackFigureId::ProjBreakEvenPrice,
-];
-
 /// What the plan expected invoiced by the checkpoint's week: the invoice
 /// the plan's own counts to date justify.
 fn invoice_to_date(
@@ -116,7 +97,7 @@ pub fn LatestFigures() -> impl IntoView {
                             <th scope="col">{text(TrackText::Plan)}</th>
                         </tr>
                     </thead>
-                    <tbody>{ROWS.map(row).collect_view()}</tbody>
+                    <tbody>{TrackFigureId::DETERMINISTIC.iter().copied().map(row).collect_view()}</tbody>
                 </table>
             </div>
         </div>
