@@ -32,6 +32,12 @@ if [ "$profile" = release ]; then
   flags+=(--release)
   out_dir=release
 fi
+# KEEP_NAMES=1: function names kept (for a CPU profile; larger files).
+opt_names=()
+if [ -n "${KEEP_NAMES:-}" ]; then
+  export CARGO_PROFILE_RELEASE_STRIP=none
+  opt_names=(-g)
+fi
 CARGO_TARGET_DIR=$target cargo build --quiet "${flags[@]}"
 
 rm -rf pkg
@@ -43,7 +49,7 @@ rm "pkg/$name.wasm"
 
 if [ "$profile" = release ]; then
   for module in pkg/*.wasm; do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz "${opt_names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$module" -o "$module" 2> >(grep -v "unknown name subsection" >&2)
   done

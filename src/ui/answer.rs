@@ -27,13 +27,15 @@ fn highest_price_label(lang: Lang) -> &'static str {
 fn TargetPrice() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let rejected = field_rejected(calc, Field::Target, Variant::Central);
+    let reading = calc.variant(Variant::Central).reading();
+    let rejected = field_rejected(reading, Field::Target);
     view! {
         <FigureCard id=FigureId::MaxPriceForTarget label=|lang| answer_text(lang, AnswerText::TargetPrice)>
             <div class="target-box" class:invalid=move || rejected.with(Option::is_some)>
                 <Control
                     field=Field::Target
                     which=Variant::Central
+                    reading
                     id="in-target".to_string()
                     error_id="error-target".to_string()
                     rejected

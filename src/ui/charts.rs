@@ -380,8 +380,10 @@ pub fn CashChart() -> impl IntoView {
     }
 }
 
+/// The three variants' net result and ROI, from `readings` (the scenario
+/// table's copies).
 #[component]
-pub fn ScenarioChart() -> impl IntoView {
+pub fn ScenarioChart(readings: [crate::ui::state::VariantReading; 3]) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let data = Memo::new(move |_| {
@@ -390,7 +392,7 @@ pub fn ScenarioChart() -> impl IntoView {
             bars: Variant::ALL
                 .iter()
                 .map(|which| {
-                    calc.variant(*which).outcome.with(|o| {
+                    readings[*which as usize].outcome.with(|o| {
                         (
                             variant_name(lang, *which).to_string(),
                             to_f64(&o.net_result).unwrap_or(0.0),
@@ -406,7 +408,7 @@ pub fn ScenarioChart() -> impl IntoView {
         let parts: Vec<String> = Variant::ALL
             .iter()
             .map(|which| {
-                calc.variant(*which).outcome.with(|o| {
+                readings[*which as usize].outcome.with(|o| {
                     format!(
                         "{}{} {} / {}",
                         variant_name(lang, *which),
@@ -435,7 +437,7 @@ pub fn ScenarioChart() -> impl IntoView {
                     <th scope="col">{text(lang, Text::ChartRoi)}</th>
                 </tr></thead>
                 <tbody>
-                    {Variant::ALL.iter().map(|which| calc.variant(*which).outcome.with(|o| view! { <tr>
+                    {Variant::ALL.iter().map(|which| readings[*which as usize].outcome.with(|o| view! { <tr>
                         <th scope="row">{variant_name(lang, *which)}</th>
                         <td>{o.net_result.map(|v| money(v, lang)).unwrap_or_else(|_| "—".into())}</td>
                         <td>{o.roi.map(|v| percent(v, lang)).unwrap_or_else(|_| "—".into())}</td>

@@ -7,7 +7,7 @@ use crate::entry::{problem_of, Rejected};
 use crate::i18n::answer::{answer_text, AnswerText};
 use crate::i18n::{choice_label, field_help, field_hint, field_label, field_unit, input_message};
 use crate::ui::number_input::NumberInput;
-use crate::ui::state::Calculator;
+use crate::ui::state::{Calculator, VariantReading};
 
 /// The control's `name`: the share-link key for the central scenario (the
 /// spec's test hook), prefixed by the variant for the others.
@@ -26,14 +26,15 @@ pub fn FieldInput(field: Field) -> impl IntoView {
     let id = format!("in-{}", field.key());
     let help_id = format!("help-{}", field.key());
     let error_id = format!("error-{}", field.key());
-    let rejected = field_rejected(calc, field, Variant::Central);
+    let reading = calc.variant(Variant::Central).reading();
+    let rejected = field_rejected(reading, field);
     view! {
         <div class="field" class:invalid=move || rejected.with(Option::is_some)>
             <label for=id.clone()>
                 {move || field_label(lang.get(), field)}
                 <span class="unit">{move || field_unit(lang.get(), field)}</span>
             </label>
-            <Control field which=Variant::Central id error_id rejected described_by=help_id.clone()>
+            <Control field which=Variant::Central reading id error_id rejected described_by=help_id.clone()>
                 <div class="help-row">
                     <p class="help" id=help_id>{move || field_hint(lang.get(), field)}</p>
                     <details class="more-help">
@@ -51,20 +52,22 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 
 /// Why a variant's `field` is not taken. A memo: it changes only when that
 /// field's problem does.
-pub fn field_rejected(calc: Calculator, field: Field, which: Variant) -> Memo<Option<Rejected>> {
+pub fn field_rejected(reading: VariantReading, field: Field) -> Memo<Option<Rejected>> {
     Memo::new(move |_| {
-        calc.variant(which)
+        reading
             .errors
             .with(|errors| problem_of(errors, field).cloned())
     })
 }
 
 /// The bare control (text box or list) bound to one variant's text, with
-/// its message; `children` go between them.
+/// its message; `children` go between them. It shows what `reading` shows
+/// and writes the variant's texts.
 #[component]
 pub fn Control(
     field: Field,
     which: Variant,
+    reading: VariantReading,
     id: String,
     error_id: String,
     rejected: Memo<Option<Rejected>>,
@@ -77,7 +80,7 @@ pub fn Control(
     let lang = calc.lang;
     // Prudent/ambitious cells show the derived value until overridden.
     let shown = Memo::new(move |_| {
-        calc.variant(which)
+        reading
             .shown
             .with(|shown| shown.get(&field).cloned())
             .unwrap_or_default()

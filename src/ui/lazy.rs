@@ -58,6 +58,26 @@ macro_rules! paste_panel {
     };
 }
 
+/// Marks the built panel (its root is `section.{class}`) as laid out once in
+/// full, two frames after it is built: from then on it is skipped while off
+/// screen (style: `section.measured`), keeping the size it was seen at, so
+/// that a keystroke lays out and paints the first screen, not the whole
+/// page (issue #18: rendering was half of a keystroke at 4× CPU), and a jump
+/// past a panel lands where it should.
+fn measured_soon(class: &'static str) {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            let built = document()
+                .query_selector(&format!("section.{class}"))
+                .ok()
+                .flatten();
+            if let Some(built) = built {
+                let _ = built.class_list().add_1("measured");
+            }
+        })
+    });
+}
+
 /// Where a lazily loaded panel goes: reserved room with the panel's class
 /// (its estimated height is in the CSS) until the chunk has arrived.
 #[component]
@@ -85,7 +105,9 @@ pub fn LazyPanel(
         let load = async move {
             match load().await {
                 Ok(loaded) => {
-                    let _ = view.try_set(Some(loaded));
+                    if view.try_set(Some(loaded)).is_none() {
+                        measured_soon(class);
+                    }
                 }
                 Err(NotLoaded) => {
                     asked.set_value(false);

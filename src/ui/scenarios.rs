@@ -1,14 +1,20 @@
 //! Prudent, central and ambitious side by side: editable inputs and a
 //! comparison of their results.
+//!
+//! The table reads the variants through copies that follow them at once
+//! while it is on screen and once typing pauses otherwise: an edit in the
+//! form then wakes a dozen effects here instead of the table's ~400
+//! reactive nodes (issue #18: they were half of each keystroke's script).
 
 use leptos::prelude::*;
 
-use crate::engine::{Field, FieldKind, FigureId, Uncertain, Variant};
+use crate::engine::{Field, FieldKind, FigureId, Inputs, Uncertain, Variant};
 use crate::i18n::page::{text, variant_name, Text};
 use crate::i18n::{choice_label, field_label, figure_label};
 use crate::ui::field::{field_rejected, Control};
 use crate::ui::figures::{data_value, figure_text};
-use crate::ui::state::Calculator;
+use crate::ui::state::{Calculator, VariantReading};
+use crate::ui::visible::{deferred, deferred_on};
 
 /// The inputs that differ between variants by default come first: the
 /// uncertain ones, which the variants move (and the risk panel draws).
@@ -29,8 +35,44 @@ const COMPARED: [FigureId; 5] = [
     FigureId::BreakEvenPrice,
 ];
 
+/// The table's copies: the three variants, then the central inputs.
+#[derive(Clone, Copy)]
+struct Followed {
+    readings: [VariantReading; 3],
+    central: Signal<Inputs>,
+}
+
+impl Followed {
+    fn new(calc: Calculator, on_screen: RwSignal<bool>) -> Self {
+        let reading = |which: Variant| {
+            let live = calc.variant(which);
+            // Off screen, prudent and ambitious are not even evaluated on a
+            // keystroke: what they follow is watched instead (the central
+            // scenario, computed for the form anyway, and their own texts).
+            let inputs = move || {
+                calc.central().track();
+                live.texts.track();
+                calc.lang.track();
+            };
+            VariantReading {
+                shown: deferred_on(on_screen, inputs, move || live.shown.get()).into(),
+                errors: deferred_on(on_screen, inputs, move || live.errors.get()).into(),
+                outcome: deferred_on(on_screen, inputs, move || live.outcome.get()).into(),
+            }
+        };
+        Followed {
+            readings: Variant::ALL.map(reading),
+            central: deferred(on_screen, move || calc.central().with(|c| c.inputs.clone())).into(),
+        }
+    }
+
+    fn reading(&self, which: Variant) -> VariantReading {
+        self.readings[which as usize]
+    }
+}
+
 #[component]
-fn VariantCell(field: Field, which: Variant) -> impl IntoView {
+fn VariantCell(field: Field, which: Variant, reading: VariantReading) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
     let label = Signal::derive(move || {
@@ -47,20 +89,19 @@ fn VariantCell(field: Field, which: Variant) -> impl IntoView {
             .texts
             .with(|texts| texts.contains_key(&field))
     };
-    let rejected = field_rejected(calc, field, which);
+    let rejected = field_rejected(reading, field);
     view! {
         <td class:overridden=overridden class:invalid=move || rejected.with(Option::is_some)>
-            <Control field which id error_id rejected label />
+            <Control field which reading id error_id rejected label />
         </td>
     }
 }
 
 #[component]
-fn InputRow(field: Field) -> impl IntoView {
-    let calc = expect_context::<Calculator>();
-    let lang = calc.lang;
+fn InputRow(field: Field, followed: Followed) -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
     // A memo, so that only the edited field's cell formats its value again.
-    let plain = Memo::new(move |_| calc.central().with(|c| c.inputs.plain(field)));
+    let plain = Memo::new(move |_| followed.central.with(|c| c.plain(field)));
     let central = move || {
         let plain = plain.get();
         match field.spec().kind {
@@ -71,23 +112,23 @@ fn InputRow(field: Field) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{move || field_label(lang.get(), field)}</th>
-            <VariantCell field which=Variant::Prudent />
+            <VariantCell field which=Variant::Prudent reading=followed.reading(Variant::Prudent) />
             <td class="central-value">{central}</td>
-            <VariantCell field which=Variant::Ambitious />
+            <VariantCell field which=Variant::Ambitious reading=followed.reading(Variant::Ambitious) />
         </tr>
     }
 }
 
 #[component]
-fn ResultRow(id: FigureId) -> impl IntoView {
-    let calc = expect_context::<Calculator>();
-    let lang = calc.lang;
+fn ResultRow(id: FigureId, followed: Followed) -> impl IntoView {
+    let lang = expect_context::<Calculator>().lang;
     let cell = move |which: Variant| {
-        let figure = Memo::new(move |_| calc.variant(which).outcome.with(|o| o.figure(id)));
+        let reading = followed.reading(which);
+        let figure = Memo::new(move |_| reading.outcome.with(|o| o.figure(id)));
         // Frozen, like the main figures, while a cell of the variant is wrong.
         view! {
             <td
-                class:stale=move || calc.variant(which).frozen()
+                class:stale=move || reading.frozen()
                 data-testid=format!("scenario-{}-{}", which.key(), id.testid())
                 data-value=move || figure.with(data_value)
             >
@@ -116,15 +157,11 @@ pub fn Scenarios() -> impl IntoView {
             .texts
             .set(Default::default());
     };
-    // Laid out once in full before it may be skipped off screen (style:
-    // `.scenarios.measured`): the size a skipped table keeps is then its own,
-    // not an estimate, and a jump past it lands where it should.
-    let measured = RwSignal::new(false);
-    Effect::new(move |_| {
-        request_animation_frame(move || request_animation_frame(move || measured.set(true)))
-    });
+    let section = NodeRef::<leptos::html::Section>::new();
+    let on_screen = crate::ui::visible::on_screen(move || section.get().map(Into::into));
+    let followed = Followed::new(calc, on_screen);
     view! {
-        <section class="scenarios" class:measured=measured aria-labelledby="scenarios-heading">
+        <section node_ref=section class="scenarios" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">{move || text(lang.get(), Text::ScenariosHeading)}</h2>
             <p class="lead">{move || text(lang.get(), Text::ScenariosLead)}</p>
             // Focusable so keyboard users can scroll the table on a phone.
@@ -143,16 +180,16 @@ pub fn Scenarios() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody class="results-rows">
-                        {COMPARED.iter().map(|id| view! { <ResultRow id=*id /> }).collect_view()}
+                        {COMPARED.iter().map(|id| view! { <ResultRow id=*id followed /> }).collect_view()}
                     </tbody>
                     <tbody>
-                        {UNCERTAIN.iter().map(|field| view! { <InputRow field=*field /> }).collect_view()}
-                        {others.map(|field| view! { <InputRow field=*field /> }).collect_view()}
+                        {UNCERTAIN.iter().map(|field| view! { <InputRow field=*field followed /> }).collect_view()}
+                        {others.map(|field| view! { <InputRow field=*field followed /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
             <button type="button" on:click=reset>{move || text(lang.get(), Text::ResetVariant)}</button>
-            <crate::ui::charts::ScenarioChart />
+            <crate::ui::charts::ScenarioChart readings=followed.readings />
         </section>
     }
 }

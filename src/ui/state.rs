@@ -70,9 +70,35 @@ impl VariantState {
         }
     }
 
+    /// What its controls and figures read, as it changes.
+    pub fn reading(&self) -> VariantReading {
+        VariantReading {
+            shown: self.shown.into(),
+            errors: self.errors.into(),
+            outcome: self.outcome.into(),
+        }
+    }
+
     /// Whether its figures are frozen on its last valid inputs (one of its
     /// fields is wrong). Reads the errors memo, which changes only when the
     /// errors do, not the scenario, which changes every edit.
+    pub fn frozen(&self) -> bool {
+        self.errors.with(|errors| !errors.is_empty())
+    }
+}
+
+/// What a variant's controls and figures read: its live memos
+/// ([`VariantState::reading`]), or copies that an off-screen panel keeps
+/// (`ui::scenarios`), which follow them once typing pauses.
+#[derive(Clone, Copy)]
+pub struct VariantReading {
+    pub shown: Signal<Texts>,
+    pub errors: Signal<Vec<InputError>>,
+    pub outcome: Signal<Outcome>,
+}
+
+impl VariantReading {
+    /// See [`VariantState::frozen`].
     pub fn frozen(&self) -> bool {
         self.errors.with(|errors| !errors.is_empty())
     }

@@ -41,24 +41,58 @@ pub fn on_screen_assuming(
 /// How long an off-screen panel waits for typing to pause.
 const OFF_SCREEN_PAUSE: Duration = Duration::from_millis(150);
 
-/// `source()` at once while `on_screen`, else once typing pauses: what
-/// nobody sees catches up in the pause instead of on every keystroke.
+/// `source()` at once while `on_screen` (and when a scenario is loaded),
+/// else once typing pauses: what nobody sees catches up in the pause
+/// instead of on every keystroke.
+/// Every off-screen value waits on one shared pause: one timer, however
+/// many panels wait (each timer firing cost a keystroke ~1 ms at 4× CPU).
 pub fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
     on_screen: RwSignal<bool>,
     source: impl Fn() -> T + Send + Sync + 'static,
 ) -> RwSignal<T> {
-    let value = RwSignal::new(leptos::prelude::untrack(&source));
-    let later = StoredValue::new_local(crate::browser::pause::Later::new(OFF_SCREEN_PAUSE));
+    let source = std::sync::Arc::new(source);
+    let watched = source.clone();
+    // Off screen it is read to be tracked, and read again in the pause.
+    deferred_on(
+        on_screen,
+        move || {
+            let _ = watched();
+        },
+        move || source(),
+    )
+}
+
+/// [`deferred`], for a `source` that costs work of its own (a variant's
+/// evaluation): off screen, the effect tracks only `inputs` (signals
+/// computed anyway, such as what was typed) and `source` runs once typing
+/// pauses, so that nothing of it is computed on a keystroke.
+pub fn deferred_on<T: Clone + PartialEq + Send + Sync + 'static>(
+    on_screen: RwSignal<bool>,
+    inputs: impl Fn() + Send + Sync + 'static,
+    source: impl Fn() -> T + Send + Sync + 'static,
+) -> RwSignal<T> {
+    let source = std::sync::Arc::new(source);
+    let value = RwSignal::new(leptos::prelude::untrack(|| source()));
+    let waiting = catch_up::Waiting::new();
+    // A scenario arriving (a link, the library, an import) is not typing:
+    // everything follows it at once.
+    let loads = use_context::<crate::ui::state::Calculator>().map(|calc| calc.loads);
+    let loads_seen = StoredValue::new(loads.map(|loads| loads.get_untracked()));
     Effect::new(move |_| {
-        let fresh = source();
-        let later = later.get_value();
-        if on_screen.get() {
-            later.cancel();
+        let shown = on_screen.get();
+        let arrived = loads.map(|loads| loads.get()) != loads_seen.get_value();
+        if shown || arrived {
+            loads_seen.set_value(loads.map(|loads| loads.get_untracked()));
+            waiting.cancel();
+            let fresh = source();
             if value.with_untracked(|current| current != &fresh) {
                 value.set(fresh);
             }
         } else {
-            later.run(move || {
+            inputs();
+            let source = source.clone();
+            waiting.after_pause(move || {
+                let fresh = leptos::prelude::untrack(|| source());
                 if value.try_with_untracked(|current| current != &fresh) == Some(true) {
                     value.set(fresh);
                 }
@@ -66,6 +100,47 @@ pub fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
         }
     });
     value
+}
+
+/// The shared pause of [`deferred`] values.
+mod catch_up {
+    use std::cell::{Cell, RefCell};
+    use std::collections::BTreeMap;
+
+    use crate::browser::pause::Later;
+
+    thread_local! {
+        static PAUSE: Later = Later::new(super::OFF_SCREEN_PAUSE);
+        static WORK: RefCell<BTreeMap<u64, Box<dyn FnOnce()>>> = const { RefCell::new(BTreeMap::new()) };
+        static NEXT: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// One value's place in the queue: its latest work replaces the last.
+    #[derive(Clone, Copy)]
+    pub struct Waiting(u64);
+
+    impl Waiting {
+        pub fn new() -> Self {
+            Waiting(NEXT.with(|next| next.replace(next.get() + 1)))
+        }
+
+        pub fn after_pause(self, work: impl FnOnce() + 'static) {
+            WORK.with(|queue| queue.borrow_mut().insert(self.0, Box::new(work)));
+            PAUSE.with(|pause| pause.run(run_all));
+        }
+
+        pub fn cancel(self) {
+            WORK.with(|queue| queue.borrow_mut().remove(&self.0));
+        }
+    }
+
+    fn run_all() {
+        // Taken first: a value set here may queue work again.
+        let work = WORK.with(|queue| std::mem::take(&mut *queue.borrow_mut()));
+        for work in work.into_values() {
+            work();
+        }
+    }
 }
 
 /// Runs `then` once, when the element `place` holds comes within a screen
@@ -85,6 +160,9 @@ where
         let watching = crate::browser::visibility::watch_within(&element, "150% 0px", move |on| {
             if on {
                 near();
+                // Once is enough: an observer left running costs every frame
+                // (dropped after this callback returns, not inside it).
+                queue_microtask(move || watch.set_value(None));
             }
         });
         if watching.is_none() {

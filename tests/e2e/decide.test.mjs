@@ -147,6 +147,9 @@ test("the ROI-against-delivery chart draws one line per model and follows the da
       return { blue, orange, green, image: canvas.toDataURL() };
     });
   };
+  // Off screen the panel is skipped (content-visibility): it is drawn once
+  // it has been laid out and its canvas seen, a frame or two after the scroll.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-delivery"]').dataset.draws) > 0);
   const before = await snapshot();
   for (const colour of ["blue", "orange", "green"]) assert.ok(before[colour] > 100, `no ${colour} line`);
   const label = await chart.getAttribute("aria-label");

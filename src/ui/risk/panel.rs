@@ -6,13 +6,13 @@ use leptos::html::Section;
 use leptos::prelude::*;
 
 use crate::browser::pause::Later;
-use crate::engine::{simulate, tornado};
+use crate::engine::{simulate, tornado, Variant};
 use crate::entry::check_ranges;
 use crate::i18n::risk::{risk_text, RiskText};
 use crate::ui::risk::state::{default_ranges, now, Request, RiskState, Run};
 use crate::ui::risk::{charts, figures, ranges};
 use crate::ui::state::Calculator;
-use crate::ui::visible::deferred;
+use crate::ui::visible::{deferred, deferred_on};
 
 /// How long a change waits before the simulation runs: edits closer than
 /// this share one run.
@@ -27,7 +27,19 @@ pub fn RiskPanel() -> impl IntoView {
     // While the panel is off screen it follows the form once typing pauses:
     // its 30-odd boxes and checks then cost nothing per keystroke.
     let base = deferred(visible, move || calc.central().with(|c| c.inputs.clone()));
-    let defaults = deferred(visible, move || default_ranges(calc));
+    // The prudent and ambitious scenarios are not evaluated on a keystroke
+    // while the panel is off screen: what they follow is watched instead.
+    let defaults = deferred_on(
+        visible,
+        move || {
+            calc.central().track();
+            for which in [Variant::Prudent, Variant::Ambitious] {
+                calc.variant(which).texts.track();
+            }
+            calc.lang.track();
+        },
+        move || default_ranges(calc),
+    );
     let check = Memo::new(move |_| {
         let defaults = defaults.get();
         calc.range_texts
