@@ -50,7 +50,11 @@
 //     rounds (default 2, alternating between the sites), ours and the
 //     peer in the same run. Interactions under 16 ms are not reported by
 //     the browser: they count as 16 ms, an upper bound, shown as "≤ 16".
-// BENCH_ONLY=typing, first-visit or keys (comma-separated) runs those alone.
+//   - panels (issue 18): on the same phone profile, once every panel's
+//     chunk is built, each panel from its scroll into view to the result of
+//     one user action in it (a box typed into, a button pressed).
+// BENCH_ONLY=typing, first-visit, keys or panels (comma-separated) runs
+// those alone.
 // Writes everything that ran to bench-report.json.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -592,6 +596,90 @@ async function keys(browser) {
   }
 }
 
+// ---- Panels (issue 18): usable within 1 s of scrolling to each ----------
+//
+// The phone profile (network, 4× CPU, 390 px), a fresh profile, the page
+// left until every panel's chunk is built (it is then idle); then, panel
+// by panel from the top: scroll it into view, act as a user would (type
+// into one of its boxes, or press its button) and wait until the panel
+// shows the result. The time runs from the scroll to that result, on the
+// page's own clock, median of PANEL_LOADS fresh loads.
+const PANEL_LOADS = Math.max(1, Number(process.env.PANEL_LOADS || 3));
+const PANEL_CHECKS = [
+  { panel: "charts", target: '[data-testid="chart-price"]', act: null, done: ["drawn", '[data-testid="chart-price"]'] },
+  { panel: "scenarios", target: 'input[name="prudent.win"]', act: ["type", "21"], watch: '[data-testid="scenario-prudent-roi"]' },
+  { panel: "decide", target: 'input[name="time_day_rate"]', act: ["type", "901"], watch: '[data-testid="compare-time-total-cost"]' },
+  { panel: "risk", target: 'input[name="win_low"]', act: ["type", "30"], watch: '[data-testid="risk-loss-probability"]' },
+  { panel: "track", target: '[data-testid="track-add"]', act: ["click"], done: ["exists", 'input[name="chk1.booked"]'] },
+  { panel: "library", target: '[data-testid="library-save"]', act: ["click"], done: ["exists", '[data-testid="library-item"]'] },
+];
+
+async function panelLoad(browser, url) {
+  const context = await freshContext(browser, MOBILE);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", NETWORK);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.app === "live" && !document.querySelector(".lazy-panel"), null, { timeout: 90000, polling: 250 });
+    await page.waitForTimeout(1000);
+    const times = {};
+    for (const check of PANEL_CHECKS) {
+      times[check.panel] = await page.evaluate(async ({ target, act, watch, done }) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const element = document.querySelector(target);
+        const before = watch ? document.querySelector(watch)?.dataset.value : null;
+        const start = performance.now();
+        element.scrollIntoView({ block: "center" });
+        await frame();
+        if (act?.[0] === "type") {
+          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+          element.focus();
+          set.call(element, act[1]);
+          element.dispatchEvent(new Event("input", { bubbles: true }));
+        } else if (act?.[0] === "click") {
+          element.click();
+        }
+        const ready = () => {
+          if (done?.[0] === "drawn") return Number(document.querySelector(done[1])?.dataset.draws) > 0;
+          if (done?.[0] === "exists") return !!document.querySelector(done[1]);
+          const now = document.querySelector(watch)?.dataset.value;
+          return now != null && now !== before;
+        };
+        while (!ready()) {
+          if (performance.now() - start > 10000) return null;
+          await frame();
+        }
+        return Math.round(performance.now() - start);
+      }, check);
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+async function panels(browser) {
+  const ours = await serve(process.env.DIST || "dist", "/", 0, { gzip: true });
+  try {
+    const loads = [];
+    for (let i = 0; i < PANEL_LOADS; i++) loads.push(await panelLoad(browser, ours.url));
+    const report = {};
+    for (const { panel } of PANEL_CHECKS) {
+      const runs = loads.map((l) => l[panel]);
+      const known = runs.filter((v) => v != null);
+      report[panel] = { median_ms: known.length ? median(known) : null, runs_ms: runs };
+    }
+    console.log(`panels, scroll to usable (phone profile, idle page, median of ${PANEL_LOADS}): ` +
+      PANEL_CHECKS.map(({ panel }) => `${panel} ${report[panel].median_ms ?? "never"} ms`).join(", "));
+    return report;
+  } finally {
+    await ours.close();
+  }
+}
+
 // BENCH_ONLY=typing, first-visit or keys (comma-separated) runs those
 // alone (quick before/after runs).
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
@@ -608,6 +696,7 @@ try {
     }
     if (only.has("first-visit")) report.first_visit = await firstVisit(browser);
     if (only.has("keys")) report.keys = await keys(browser);
+    if (only.has("panels")) report.panels = await panels(browser);
   } else {
     const cold = await coldLoads(browser, server.url);
     const { context, page, cdp } = await probedPage(browser, server.url);
@@ -630,6 +719,7 @@ try {
     Object.assign(report, { cold_load: cold, typing: [normal, throttled], risk: riskRuns, memory: mem, sizes });
     report.first_visit = await firstVisit(browser);
     report.keys = await keys(browser);
+    report.panels = await panels(browser);
   }
   writeFileSync("bench-report.json", JSON.stringify(report, null, 2));
   console.log("report: bench-report.json");

@@ -3,7 +3,7 @@
 # headless Chromium (scripts/bench.mjs), with the first-visit run beside the
 # React peer when it can be built (scripts/peer.sh: PEER_SRC, or the local
 # mirror of its repository; without it the run carries on without the peer).
-# Prints figures; asserts nothing. BENCH_ONLY=first-visit (or typing, keys)
+# Prints figures; asserts nothing. BENCH_ONLY=first-visit (or typing, keys, panels)
 # skips criterion and runs that part alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."

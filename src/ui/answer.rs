@@ -13,7 +13,7 @@ use crate::i18n::answer::{answer_text, AnswerText};
 use crate::i18n::page::{text, Text};
 use crate::i18n::{field_label, field_unit, figure_label};
 use crate::lang::Lang;
-use crate::ui::field::{field_rejected, Control};
+use crate::ui::field::Control;
 use crate::ui::figures::{roi_meets_target, FigureCard, Guardrail};
 use crate::ui::state::Calculator;
 use crate::ui::verdict::Verdict;
@@ -27,15 +27,14 @@ fn highest_price_label(lang: Lang) -> &'static str {
 fn TargetPrice() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let reading = calc.variant(Variant::Central).reading();
-    let rejected = field_rejected(reading, Field::Target);
+    let rejected = calc.rejected(Field::Target);
     view! {
         <FigureCard id=FigureId::MaxPriceForTarget label=|lang| answer_text(lang, AnswerText::TargetPrice)>
             <div class="target-box" class:invalid=move || rejected.with(Option::is_some)>
                 <Control
                     field=Field::Target
                     which=Variant::Central
-                    reading
+                    shown=calc.shown(Field::Target)
                     id="in-target".to_string()
                     error_id="error-target".to_string()
                     rejected

@@ -26,15 +26,15 @@ pub fn FieldInput(field: Field) -> impl IntoView {
     let id = format!("in-{}", field.key());
     let help_id = format!("help-{}", field.key());
     let error_id = format!("error-{}", field.key());
-    let reading = calc.variant(Variant::Central).reading();
-    let rejected = field_rejected(reading, field);
+    let rejected = calc.rejected(field);
+    let shown = calc.shown(field);
     view! {
         <div class="field" class:invalid=move || rejected.with(Option::is_some)>
             <label for=id.clone()>
                 {move || field_label(lang.get(), field)}
                 <span class="unit">{move || field_unit(lang.get(), field)}</span>
             </label>
-            <Control field which=Variant::Central reading id error_id rejected described_by=help_id.clone()>
+            <Control field which=Variant::Central shown id error_id rejected described_by=help_id.clone()>
                 <div class="help-row">
                     <p class="help" id=help_id>{move || field_hint(lang.get(), field)}</p>
                     <details class="more-help">
@@ -51,26 +51,39 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 }
 
 /// Why a variant's `field` is not taken. A memo: it changes only when that
-/// field's problem does.
-pub fn field_rejected(reading: VariantReading, field: Field) -> Memo<Option<Rejected>> {
+/// field's problem does. (The central scenario's: [`Calculator::rejected`].)
+pub fn field_rejected(reading: VariantReading, field: Field) -> Signal<Option<Rejected>> {
     Memo::new(move |_| {
         reading
             .errors
             .with(|errors| problem_of(errors, field).cloned())
     })
+    .into()
+}
+
+/// The text a variant's `field` shows: what was typed, or the value in
+/// force. (The central scenario's: [`Calculator::shown`].)
+pub fn field_shown(reading: VariantReading, field: Field) -> Signal<String> {
+    Memo::new(move |_| {
+        reading
+            .shown
+            .with(|shown| shown.get(&field).cloned())
+            .unwrap_or_default()
+    })
+    .into()
 }
 
 /// The bare control (text box or list) bound to one variant's text, with
-/// its message; `children` go between them. It shows what `reading` shows
-/// and writes the variant's texts.
+/// its message; `children` go between them. It shows `shown` and writes
+/// the variant's texts.
 #[component]
 pub fn Control(
     field: Field,
     which: Variant,
-    reading: VariantReading,
+    shown: Signal<String>,
     id: String,
     error_id: String,
-    rejected: Memo<Option<Rejected>>,
+    rejected: Signal<Option<Rejected>>,
     #[prop(optional, into)] described_by: Option<String>,
     #[prop(optional)] label: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
@@ -78,13 +91,6 @@ pub fn Control(
     let calc = expect_context::<Calculator>();
     let texts = calc.variant(which).texts;
     let lang = calc.lang;
-    // Prudent/ambitious cells show the derived value until overridden.
-    let shown = Memo::new(move |_| {
-        reading
-            .shown
-            .with(|shown| shown.get(&field).cloned())
-            .unwrap_or_default()
-    });
     let set = move |value: String| {
         texts.update(|texts| {
             texts.insert(field, value);

@@ -86,7 +86,7 @@ pub fn FigureCard(
 ) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let figure = Memo::new(move |_| calc.outcome().with(|outcome| outcome.figure(id)));
+    let figure = calc.figure(id);
     let texts = Memo::new(move |_| figure.with(|f| card_texts(lang.get(), id, f)));
     view! {
         <div
@@ -108,7 +108,7 @@ pub fn FigureCard(
 fn DetailRow(id: FigureId) -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let figure = Memo::new(move |_| calc.outcome().with(|outcome| outcome.figure(id)));
+    let figure = calc.figure(id);
     view! {
         <tr>
             <th scope="row">

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod count_text;
 pub mod decide;
 pub mod embed;
+pub mod fan_out;
 pub mod field;
 pub mod figures;
 pub mod form;
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
     provide_context(calc);
     // The language alone, for components that need nothing else (NumberInput).
     provide_context(calc.lang);
+    provide_context(visible::Arrivals(calc.loads));
     let notices = RwSignal::new(start.notices);
     let shelf = library::Shelf::new(start.opening, notices);
     provide_context(shelf);

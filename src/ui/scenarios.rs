@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::engine::{Field, FieldKind, FigureId, Inputs, Uncertain, Variant};
 use crate::i18n::page::{text, variant_name, Text};
 use crate::i18n::{choice_label, field_label, figure_label};
-use crate::ui::field::{field_rejected, Control};
+use crate::ui::field::{field_rejected, field_shown, Control};
 use crate::ui::figures::{data_value, figure_text};
 use crate::ui::state::{Calculator, VariantReading};
 use crate::ui::visible::{deferred, deferred_on};
@@ -92,7 +92,7 @@ fn VariantCell(field: Field, which: Variant, reading: VariantReading) -> impl In
     let rejected = field_rejected(reading, field);
     view! {
         <td class:overridden=overridden class:invalid=move || rejected.with(Option::is_some)>
-            <Control field which reading id error_id rejected label />
+            <Control field which shown=field_shown(reading, field) id error_id rejected label />
         </td>
     }
 }

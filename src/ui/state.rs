@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use crate::engine::risk::{DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::engine::tracking::{Checkpoint, TrackingInputs, DEFAULT_TRACK_PRIOR};
 use crate::engine::{
-    derive_variant, evaluate, Field, FieldKind, FieldSet, Inputs, Outcome, RangeField, RiskInputs,
-    Variant,
+    derive_variant, evaluate, Field, FieldKind, FieldSet, Figure, FigureId, Inputs, Outcome,
+    RangeField, RiskInputs, Variant,
 };
-use crate::entry::{checked_inputs, plain_to_text, Checked, InputError};
+use crate::entry::{checked_inputs, plain_to_text, problem_of, Checked, InputError, Rejected};
 use crate::lang::Lang;
 use crate::scenario::{Draft, RiskDraft, SegmentDraft};
+use crate::ui::fan_out::fan_out;
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
@@ -134,6 +135,38 @@ pub struct Calculator {
     /// [`Calculator::draft`], built once per change for every reader
     /// (autosave, address, library state) and unchanged by unreadable text.
     snapshot: Memo<Draft>,
+    /// The central scenario key by key (`ui::fan_out`): a keystroke wakes
+    /// the edited field's control and the figures that changed.
+    central_keys: CentralKeys,
+}
+
+/// The central scenario's shown texts, problems and figures, one signal each.
+#[derive(Clone, Copy)]
+struct CentralKeys {
+    shown: [RwSignal<String>; Field::ALL.len()],
+    rejected: [RwSignal<Option<Rejected>>; Field::ALL.len()],
+    figures: [RwSignal<Figure>; FigureId::ALL.len()],
+}
+
+impl CentralKeys {
+    fn new(central: VariantState) -> Self {
+        CentralKeys {
+            shown: fan_out(Field::ALL, move |field| {
+                central
+                    .shown
+                    .with(|shown| shown.get(&field).cloned())
+                    .unwrap_or_default()
+            }),
+            rejected: fan_out(Field::ALL, move |field| {
+                central
+                    .errors
+                    .with(|errors| problem_of(errors, field).cloned())
+            }),
+            figures: fan_out(FigureId::ALL, move |id| {
+                central.outcome.with(|outcome| outcome.figure(id))
+            }),
+        }
+    }
 }
 
 impl Calculator {
@@ -185,6 +218,7 @@ impl Calculator {
             campaign,
             loads: RwSignal::new(0),
             snapshot: Memo::new(|_| Draft::default()),
+            central_keys: CentralKeys::new(central),
         };
         // The closure's copy of `calc` still holds the placeholder: it
         // builds the draft from the signals and never reads `snapshot`.
@@ -205,6 +239,21 @@ impl Calculator {
     /// The central scenario's figures.
     pub fn outcome(&self) -> Memo<Outcome> {
         self.variant(Variant::Central).outcome
+    }
+
+    /// The text a central field's control shows.
+    pub fn shown(&self, field: Field) -> Signal<String> {
+        self.central_keys.shown[field as usize].into()
+    }
+
+    /// Why what was typed into a central field is not taken.
+    pub fn rejected(&self, field: Field) -> Signal<Option<Rejected>> {
+        self.central_keys.rejected[field as usize].into()
+    }
+
+    /// One figure of the central scenario.
+    pub fn figure(&self, id: FigureId) -> Signal<Figure> {
+        self.central_keys.figures[id as usize].into()
     }
 
     /// Switches language, rewriting every readable number in the new

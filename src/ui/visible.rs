@@ -1,6 +1,7 @@
 //! Whether an element of the page is on screen, as a signal: what is off
 //! screen (charts, the risk simulation, the decision tools) waits for it.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -38,9 +39,6 @@ pub fn on_screen_assuming(
     shown
 }
 
-/// How long an off-screen panel waits for typing to pause.
-const OFF_SCREEN_PAUSE: Duration = Duration::from_millis(150);
-
 /// `source()` at once while `on_screen` (and when a scenario is loaded),
 /// else once typing pauses: what nobody sees catches up in the pause
 /// instead of on every keystroke.
@@ -50,7 +48,7 @@ pub fn deferred<T: Clone + PartialEq + Send + Sync + 'static>(
     on_screen: RwSignal<bool>,
     source: impl Fn() -> T + Send + Sync + 'static,
 ) -> RwSignal<T> {
-    let source = std::sync::Arc::new(source);
+    let source = Arc::new(source);
     let watched = source.clone();
     // Off screen it is read to be tracked, and read again in the pause.
     deferred_on(
@@ -71,12 +69,34 @@ pub fn deferred_on<T: Clone + PartialEq + Send + Sync + 'static>(
     inputs: impl Fn() + Send + Sync + 'static,
     source: impl Fn() -> T + Send + Sync + 'static,
 ) -> RwSignal<T> {
-    let source = std::sync::Arc::new(source);
-    let value = RwSignal::new(leptos::prelude::untrack(|| source()));
+    let value = RwSignal::new(leptos::prelude::untrack(&source));
+    let refresh = move || {
+        let fresh = source();
+        if value.try_with_untracked(|current| current != &fresh) == Some(true) {
+            value.set(fresh);
+        }
+    };
+    follow(on_screen, Arc::new(inputs), Arc::new(refresh));
+    value
+}
+
+/// How many scenarios were loaded over what was on screen
+/// (`Calculator::loads`), as the page provides it to deferred values.
+#[derive(Clone, Copy)]
+pub struct Arrivals(pub RwSignal<u64>);
+
+/// What every deferred value does, compiled once (the values' types only
+/// reach it behind `dyn`: ten deferred copies in the scenario table had
+/// cost 7 KiB of wasm as generic code).
+fn follow(
+    on_screen: RwSignal<bool>,
+    inputs: Arc<dyn Fn() + Send + Sync>,
+    refresh: Arc<dyn Fn() + Send + Sync>,
+) {
     let waiting = catch_up::Waiting::new();
     // A scenario arriving (a link, the library, an import) is not typing:
     // everything follows it at once.
-    let loads = use_context::<crate::ui::state::Calculator>().map(|calc| calc.loads);
+    let loads = use_context::<Arrivals>().map(|Arrivals(loads)| loads);
     let loads_seen = StoredValue::new(loads.map(|loads| loads.get_untracked()));
     Effect::new(move |_| {
         let shown = on_screen.get();
@@ -84,33 +104,28 @@ pub fn deferred_on<T: Clone + PartialEq + Send + Sync + 'static>(
         if shown || arrived {
             loads_seen.set_value(loads.map(|loads| loads.get_untracked()));
             waiting.cancel();
-            let fresh = source();
-            if value.with_untracked(|current| current != &fresh) {
-                value.set(fresh);
-            }
+            refresh();
         } else {
             inputs();
-            let source = source.clone();
-            waiting.after_pause(move || {
-                let fresh = leptos::prelude::untrack(|| source());
-                if value.try_with_untracked(|current| current != &fresh) == Some(true) {
-                    value.set(fresh);
-                }
-            });
+            let refresh = refresh.clone();
+            waiting.after_pause(move || leptos::prelude::untrack(|| refresh()));
         }
     });
-    value
 }
 
 /// The shared pause of [`deferred`] values.
 mod catch_up {
     use std::cell::{Cell, RefCell};
     use std::collections::BTreeMap;
+    use std::time::Duration;
 
     use crate::browser::pause::Later;
 
+    /// How long an off-screen panel waits for typing to pause.
+    const OFF_SCREEN_PAUSE: Duration = Duration::from_millis(150);
+
     thread_local! {
-        static PAUSE: Later = Later::new(super::OFF_SCREEN_PAUSE);
+        static PAUSE: Later = Later::new(OFF_SCREEN_PAUSE);
         static WORK: RefCell<BTreeMap<u64, Box<dyn FnOnce()>>> = const { RefCell::new(BTreeMap::new()) };
         static NEXT: Cell<u64> = const { Cell::new(0) };
     }
