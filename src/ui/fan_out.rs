@@ -15,12 +15,12 @@ use leptos::prelude::*;
 ///
 /// ```ignore
 /// let shown = fan_out(Field::ALL, move |field| texts.with(|t| t[&field].clone()));
-/// let price = shown[Field::Price as usize];
+/// let price = shown.key(Field::Price as usize);
 /// ```
 pub fn fan_out<K, V, const N: usize>(
     keys: [K; N],
     read: impl Fn(K) -> V + Send + Sync + 'static,
-) -> [RwSignal<V>; N]
+) -> FanOut<V, N>
 where
     K: Copy + Send + Sync + 'static,
     V: Clone + PartialEq + Send + Sync + 'static,
@@ -35,11 +35,46 @@ where
             }
         }
     };
-    run_on_change(Box::new(refresh));
-    signals
+    FanOut {
+        signals,
+        refresh: run_on_change(std::sync::Arc::new(refresh)),
+    }
+}
+
+/// The signals of [`fan_out`].
+pub struct FanOut<V: Send + Sync + 'static, const N: usize> {
+    signals: [RwSignal<V>; N],
+    refresh: StoredValue<std::sync::Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl<V: Send + Sync + 'static, const N: usize> Clone for FanOut<V, N> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V: Send + Sync + 'static, const N: usize> Copy for FanOut<V, N> {}
+
+impl<V: Send + Sync + 'static, const N: usize> FanOut<V, N> {
+    /// The signal of the `index`-th key.
+    pub fn key(&self, index: usize) -> RwSignal<V> {
+        self.signals[index]
+    }
+
+    /// Brings every signal up to date now, not at the effect's next run: for
+    /// a change made before the page is mounted (what a visitor typed into
+    /// the prerendered page), which the first view must already show.
+    pub fn sync(&self) {
+        let refresh = self.refresh.get_value();
+        untrack(|| refresh());
+    }
 }
 
 /// The effect, compiled once for every use (bytes).
-fn run_on_change(refresh: Box<dyn Fn() + Send + Sync>) {
-    Effect::new(move |_| refresh());
+fn run_on_change(
+    refresh: std::sync::Arc<dyn Fn() + Send + Sync>,
+) -> StoredValue<std::sync::Arc<dyn Fn() + Send + Sync>> {
+    let run = refresh.clone();
+    Effect::new(move |_| run());
+    StoredValue::new(refresh)
 }

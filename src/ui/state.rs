@@ -16,7 +16,7 @@ use crate::engine::{
 use crate::entry::{checked_inputs, plain_to_text, problem_of, Checked, InputError, Rejected};
 use crate::lang::Lang;
 use crate::scenario::{Draft, RiskDraft, SegmentDraft};
-use crate::ui::fan_out::fan_out;
+use crate::ui::fan_out::{fan_out, FanOut};
 
 /// Texts typed into the form, by field, in the user's locale.
 pub type Texts = BTreeMap<Field, String>;
@@ -143,9 +143,9 @@ pub struct Calculator {
 /// The central scenario's shown texts, problems and figures, one signal each.
 #[derive(Clone, Copy)]
 struct CentralKeys {
-    shown: [RwSignal<String>; Field::ALL.len()],
-    rejected: [RwSignal<Option<Rejected>>; Field::ALL.len()],
-    figures: [RwSignal<Figure>; FigureId::ALL.len()],
+    shown: FanOut<String, { Field::ALL.len() }>,
+    rejected: FanOut<Option<Rejected>, { Field::ALL.len() }>,
+    figures: FanOut<Figure, { FigureId::ALL.len() }>,
 }
 
 impl CentralKeys {
@@ -166,6 +166,12 @@ impl CentralKeys {
                 central.outcome.with(|outcome| outcome.figure(id))
             }),
         }
+    }
+
+    fn sync(&self) {
+        self.shown.sync();
+        self.rejected.sync();
+        self.figures.sync();
     }
 }
 
@@ -243,17 +249,17 @@ impl Calculator {
 
     /// The text a central field's control shows.
     pub fn shown(&self, field: Field) -> Signal<String> {
-        self.central_keys.shown[field as usize].into()
+        self.central_keys.shown.key(field as usize).into()
     }
 
     /// Why what was typed into a central field is not taken.
     pub fn rejected(&self, field: Field) -> Signal<Option<Rejected>> {
-        self.central_keys.rejected[field as usize].into()
+        self.central_keys.rejected.key(field as usize).into()
     }
 
     /// One figure of the central scenario.
     pub fn figure(&self, id: FigureId) -> Signal<Figure> {
-        self.central_keys.figures[id as usize].into()
+        self.central_keys.figures.key(id as usize).into()
     }
 
     /// Switches language, rewriting every readable number in the new
@@ -361,6 +367,9 @@ impl Calculator {
                 });
             }
         }
+        // Before the mount: the live boxes must be built with this text, or
+        // writing it a moment later would move the caret the visitor left.
+        self.central_keys.sync();
     }
 
     /// Puts `values` in the main form (the central scenario); the variants'
