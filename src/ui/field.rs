@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::engine::{Field, FieldKind, Variant};
-use crate::entry::{problem_of, Rejected};
+use crate::entry::Rejected;
 use crate::i18n::answer::{answer_text, AnswerText};
 use crate::i18n::{choice_label, field_help, field_hint, field_label, field_unit, input_message};
 use crate::ui::number_input::NumberInput;
-use crate::ui::state::{Calculator, VariantReading};
+use crate::ui::state::{rejected_of, shown_of, Calculator, VariantReading};
 
 /// The control's `name`: the share-link key for the central scenario (the
 /// spec's test hook), prefixed by the variant for the others.
@@ -53,24 +53,13 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 /// Why a variant's `field` is not taken. A memo: it changes only when that
 /// field's problem does. (The central scenario's: [`Calculator::rejected`].)
 pub fn field_rejected(reading: VariantReading, field: Field) -> Signal<Option<Rejected>> {
-    Memo::new(move |_| {
-        reading
-            .errors
-            .with(|errors| problem_of(errors, field).cloned())
-    })
-    .into()
+    Memo::new(move |_| reading.errors.with(|errors| rejected_of(errors, field))).into()
 }
 
 /// The text a variant's `field` shows: what was typed, or the value in
 /// force. (The central scenario's: [`Calculator::shown`].)
 pub fn field_shown(reading: VariantReading, field: Field) -> Signal<String> {
-    Memo::new(move |_| {
-        reading
-            .shown
-            .with(|shown| shown.get(&field).cloned())
-            .unwrap_or_default()
-    })
-    .into()
+    Memo::new(move |_| reading.shown.with(|shown| shown_of(shown, field))).into()
 }
 
 /// The bare control (text box or list) bound to one variant's text, with

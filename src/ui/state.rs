@@ -84,7 +84,7 @@ impl VariantState {
     /// fields is wrong). Reads the errors memo, which changes only when the
     /// errors do, not the scenario, which changes every edit.
     pub fn frozen(&self) -> bool {
-        self.errors.with(|errors| !errors.is_empty())
+        self.reading().frozen()
     }
 }
 
@@ -140,6 +140,16 @@ pub struct Calculator {
     central_keys: CentralKeys,
 }
 
+/// The text a control of `field` shows, from a variant's shown texts.
+pub fn shown_of(shown: &Texts, field: Field) -> String {
+    shown.get(&field).cloned().unwrap_or_default()
+}
+
+/// Why `field` is not taken, from a variant's errors.
+pub fn rejected_of(errors: &[InputError], field: Field) -> Option<Rejected> {
+    problem_of(errors, field).cloned()
+}
+
 /// The central scenario's shown texts, problems and figures, one signal each.
 #[derive(Clone, Copy)]
 struct CentralKeys {
@@ -152,15 +162,10 @@ impl CentralKeys {
     fn new(central: VariantState) -> Self {
         CentralKeys {
             shown: fan_out(Field::ALL, move |field| {
-                central
-                    .shown
-                    .with(|shown| shown.get(&field).cloned())
-                    .unwrap_or_default()
+                central.shown.with(|s| shown_of(s, field))
             }),
             rejected: fan_out(Field::ALL, move |field| {
-                central
-                    .errors
-                    .with(|errors| problem_of(errors, field).cloned())
+                central.errors.with(|e| rejected_of(e, field))
             }),
             figures: fan_out(FigureId::ALL, move |id| {
                 central.outcome.with(|outcome| outcome.figure(id))
