@@ -44,8 +44,14 @@ self.addEventListener("message", (event) => {
 });
 
 /// Deletes this copy's old caches, but not one that holds the chunks an
-/// open page still waits for.
+/// open page still waits for. While a newer build installs, nothing goes:
+/// to this worker its cache looks old, and a page's "clean-up" sent to the
+/// worker still in charge had deleted the new cache as it filled (the
+/// update then showed with no cache behind it). The new worker cleans up
+/// once it is active.
 async function cleanUp() {
+  const newer = () => self.registration.installing || self.registration.waiting;
+  if (newer()) return;
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const waiting = await Promise.all(pages.map(chunksAwaited));
   const old = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
@@ -54,7 +60,7 @@ async function cleanUp() {
       const cache = await caches.open(key);
       const urls = (await cache.keys()).map((request) => request.url);
       const needed = waiting.some((folder) => folder === "*" || (folder && urls.some((url) => url.includes(folder))));
-      if (!needed) await caches.delete(key);
+      if (!needed && !newer()) await caches.delete(key);
     }),
   );
 }
