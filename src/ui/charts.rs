@@ -15,6 +15,7 @@ use crate::format::{decimal_to_f64, money, percent};
 use crate::i18n::page::{price_chart_note, text, variant_name, PriceChartNote, Text};
 use crate::lang::Lang;
 use crate::ui::state::Calculator;
+use crate::ui::visible::deferred_on;
 
 /// Points on the price chart: enough for a smooth ROI curve.
 const SWEEP_POINTS: usize = 61;
@@ -31,18 +32,39 @@ fn resize_tick() -> ReadSignal<u32> {
     tick
 }
 
+/// A chart's canvas and whether it is on screen, made before the chart
+/// when what it shows waits for it ([`crate::ui::visible::deferred`]).
+#[derive(Clone, Copy)]
+pub struct ChartPlace {
+    canvas: NodeRef<Canvas>,
+    pub on_screen: RwSignal<bool>,
+}
+
+impl ChartPlace {
+    pub fn observed() -> Self {
+        let canvas = NodeRef::<Canvas>::new();
+        // The observer reports at once after `observe`, so a chart on screen
+        // at load draws one frame later, and one below the fold not at all.
+        let on_screen = crate::ui::visible::on_screen(move || canvas.get().map(Into::into));
+        ChartPlace { canvas, on_screen }
+    }
+}
+
 /// A canvas drawn by `draw` from `data`, with a spoken summary and a table.
 #[component]
 pub fn ChartFrame<T, D>(
     testid: &'static str,
     title: fn(Lang) -> &'static str,
-    data: Memo<T>,
+    #[prop(into)] data: Signal<T>,
     draw: D,
     summary: Signal<String>,
     table: ViewFn,
     /// What the chart cannot show, in words under its title (empty: none).
     #[prop(optional)]
     note: Option<Signal<String>>,
+    /// Where it is drawn, when made beforehand (else made here).
+    #[prop(optional)]
+    place: Option<ChartPlace>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -54,7 +76,8 @@ where
         track: Rc::new(move || data.track()),
         draw: Rc::new(move |canvas, lang| data.with_untracked(|data| draw(canvas, data, lang))),
     };
-    chart_frame(testid, title, painter, summary, table, note)
+    let place = place.unwrap_or_else(ChartPlace::observed);
+    chart_frame(testid, title, painter, place, summary, table, note)
 }
 
 /// Draws the chart's current data on the canvas, in a language.
@@ -70,18 +93,19 @@ fn chart_frame(
     testid: &'static str,
     title: fn(Lang) -> &'static str,
     painter: Painter,
+    place: ChartPlace,
     summary: Signal<String>,
     table: ViewFn,
     note: Option<Signal<String>>,
 ) -> AnyView {
     let lang = expect_context::<Calculator>().lang;
-    let canvas = NodeRef::<Canvas>::new();
     let tick = resize_tick();
     let table_open = RwSignal::new(false);
     // Off-screen charts skip their redraw and draw when they scroll into view.
-    // The observer reports at once after `observe`, so a chart on screen at
-    // load draws one frame later, and one below the fold not at all.
-    let visible = crate::ui::visible::on_screen(move || canvas.get().map(Into::into));
+    let ChartPlace {
+        canvas,
+        on_screen: visible,
+    } = place;
     // The window size the canvas was last fitted to (see charts::fit).
     let fitted_for = StoredValue::new(None::<u32>);
     let Painter { track, draw } = painter;
@@ -110,6 +134,8 @@ fn chart_frame(
     let print_paint = paint.clone();
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| {
         for_print.set_value(true);
+        // What waited off screen for typing to pause is brought up to date.
+        crate::ui::visible::catch_up_now();
         print_paint();
     });
     on_cleanup(move || printing.remove());
@@ -262,7 +288,17 @@ fn price_hooks(canvas: &web_sys::HtmlCanvasElement, data: &price::PriceChart, ax
 pub fn PriceChart() -> impl IntoView {
     let calc = expect_context::<Calculator>();
     let lang = calc.lang;
-    let data = Memo::new(move |_| price_chart(calc, lang.get()));
+    // The sweep, the note and the spoken summary are work on every
+    // keystroke: off screen they wait for typing to pause.
+    let place = ChartPlace::observed();
+    let follows = move || {
+        lang.track();
+        calc.central().track();
+        calc.outcome().track();
+    };
+    let data = deferred_on(place.on_screen, follows, move || {
+        price_chart(calc, lang.get())
+    });
     let note = Signal::derive(move || {
         let lang = lang.get();
         data.with(|d| {
@@ -273,7 +309,7 @@ pub fn PriceChart() -> impl IntoView {
                 .join(" ")
         })
     });
-    let summary = Signal::derive(move || {
+    let summary = deferred_on(place.on_screen, follows, move || {
         let lang = lang.get();
         let colon = lang.colon();
         let (bep, for_target, price, target) = (
@@ -327,7 +363,7 @@ pub fn PriceChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-price" title=|l| text(l, Text::PriceChartTitle) data draw summary table=ViewFn::from(table) note />
+        <ChartFrame testid="chart-price" title=|l| text(l, Text::PriceChartTitle) data draw summary=summary.into() table=ViewFn::from(table) note place />
     }
 }
 
@@ -346,7 +382,12 @@ pub fn CashChart() -> impl IntoView {
             payback_month: o.schedule.payback_month,
         })
     });
-    let summary = Signal::derive(move || {
+    let place = ChartPlace::observed();
+    let follows = move || {
+        lang.track();
+        calc.outcome().track();
+    };
+    let summary = deferred_on(place.on_screen, follows, move || {
         let lang = lang.get();
         let payback = calc.outcome().with(|o| {
             crate::ui::figures::figure_text(
@@ -376,7 +417,7 @@ pub fn CashChart() -> impl IntoView {
         }
     };
     view! {
-        <ChartFrame testid="chart-cash" title=|l| text(l, Text::CashChartTitle) data draw=|c, d, l| { let _ = cash::draw(c, d, l); } summary table=ViewFn::from(table) />
+        <ChartFrame testid="chart-cash" title=|l| text(l, Text::CashChartTitle) data draw=|c, d, l| { let _ = cash::draw(c, d, l); } summary=summary.into() table=ViewFn::from(table) place />
     }
 }
 

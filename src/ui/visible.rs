@@ -80,6 +80,12 @@ pub fn deferred_on<T: Clone + PartialEq + Send + Sync + 'static>(
     value
 }
 
+/// Brings every value waiting for typing to pause up to date now (before
+/// printing: paper shows what is typed, off screen or not).
+pub fn catch_up_now() {
+    catch_up::now();
+}
+
 /// How many scenarios were loaded over what was on screen
 /// (`Calculator::loads`), as the page provides it to deferred values.
 #[derive(Clone, Copy)]
@@ -147,6 +153,11 @@ mod catch_up {
         pub fn cancel(self) {
             WORK.with(|queue| queue.borrow_mut().remove(&self.0));
         }
+    }
+
+    pub fn now() {
+        PAUSE.with(|pause| pause.cancel());
+        run_all();
     }
 
     fn run_all() {
