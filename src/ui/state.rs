@@ -301,10 +301,22 @@ impl Calculator {
         self.snapshot.get_untracked()
     }
 
-    /// Subscribes the running effect to every change of the draft, without
-    /// cloning it.
+    /// Subscribes the running effect to every signal the draft is built
+    /// from, without building it: the autosave reads the draft once typing
+    /// pauses, not on every keystroke. Keep it in step with `build_draft`.
     pub fn track_draft(&self) {
-        self.snapshot.track();
+        self.central().track();
+        self.campaign.track();
+        self.lang.track();
+        for which in [Variant::Prudent, Variant::Ambitious] {
+            self.variant(which).texts.track();
+        }
+        self.name.track();
+        self.range_texts.track();
+        self.trials.track();
+        self.seed.track();
+        self.segments.track();
+        self.tools.track();
     }
 
     fn build_draft(&self) -> Draft {
