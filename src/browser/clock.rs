@@ -1,4 +1,19 @@
-//! The time and a little randomness, for saved scenarios' dates and ids.
+//! The time and a little randomness, for saved scenarios' dates and ids,
+//! and the page's clock for pauses and timings.
+
+thread_local! {
+    /// The page's `performance`, looked up once: `monotonic_ms` runs several
+    /// times per keystroke (typing pauses), and each lookup is three calls
+    /// out of the wasm.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        crate::browser::window().and_then(|window| window.performance());
+}
+
+/// Milliseconds since the page started (`performance.now()`; 0 off the
+/// browser), for pauses and durations.
+pub fn monotonic_ms() -> f64 {
+    PERFORMANCE.with(|performance| performance.as_ref().map_or(0.0, |p| p.now()))
+}
 
 /// Milliseconds since 1970 (UTC).
 pub fn now_ms() -> u64 {

@@ -13,6 +13,8 @@ use std::time::Duration;
 
 use leptos::prelude::{set_timeout, window_event_listener_untyped};
 
+use crate::browser::clock::monotonic_ms as now;
+
 struct State {
     work: Option<Box<dyn FnOnce()>>,
     /// When the work may run (performance.now() milliseconds).
@@ -34,13 +36,6 @@ pub struct Later(Rc<RefCell<State>>);
 thread_local! {
     /// The work that must not be lost when the page goes away.
     static KEPT: RefCell<Vec<Later>> = const { RefCell::new(Vec::new()) };
-}
-
-fn now() -> f64 {
-    crate::browser::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or_default()
 }
 
 impl Later {

@@ -5,11 +5,12 @@ use std::time::Duration;
 use leptos::html::Section;
 use leptos::prelude::*;
 
+use crate::browser::clock::monotonic_ms as now;
 use crate::browser::pause::Later;
 use crate::engine::{simulate, tornado, Variant};
 use crate::entry::check_ranges;
 use crate::i18n::risk::{risk_text, RiskText};
-use crate::ui::risk::state::{default_ranges, now, Request, RiskState, Run};
+use crate::ui::risk::state::{default_ranges, Request, RiskState, Run};
 use crate::ui::risk::{charts, figures, ranges};
 use crate::ui::state::Calculator;
 use crate::ui::visible::{deferred, deferred_on};

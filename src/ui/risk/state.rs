@@ -26,12 +26,6 @@ pub struct Request {
     pub seed: u64,
 }
 
-pub fn now() -> f64 {
-    crate::browser::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// The default ranges: likely from the central scenario, the ends from the
 /// prudent and ambitious scenarios as shown (with the user's own values).
 pub fn default_ranges(calc: Calculator) -> Ranges {

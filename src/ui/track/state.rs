@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::browser::clock::monotonic_ms as now;
 use crate::engine::tracking::{
     odds, track, Checkpoint, CheckpointError, CheckpointField, TrackFigure, Tracking,
     TrackingInputs,
@@ -101,12 +102,6 @@ impl Request {
             millis: now() - started,
         })
     }
-}
-
-pub fn now() -> f64 {
-    crate::browser::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Shared by the panel's parts.
