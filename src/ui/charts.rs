@@ -55,7 +55,7 @@ impl ChartPlace {
 pub fn ChartFrame<T, D>(
     testid: &'static str,
     title: fn(Lang) -> &'static str,
-    #[prop(into)] data: Signal<T>,
+    data: Memo<T>,
     draw: D,
     summary: Signal<String>,
     table: ViewFn,
@@ -296,9 +296,11 @@ pub fn PriceChart() -> impl IntoView {
         calc.central().track();
         calc.outcome().track();
     };
-    let data = deferred_on(place.on_screen, follows, move || {
+    let deferred = deferred_on(place.on_screen, follows, move || {
         price_chart(calc, lang.get())
     });
+    // A memo, as every chart frame takes (one generic frame for all charts).
+    let data = Memo::new(move |_| deferred.get());
     let note = Signal::derive(move || {
         let lang = lang.get();
         data.with(|d| {
