@@ -134,8 +134,6 @@ fn chart_frame(
     let print_paint = paint.clone();
     let printing = window_event_listener(leptos::ev::beforeprint, move |_| {
         for_print.set_value(true);
-        // What waited off screen for typing to pause is brought up to date.
-        crate::ui::visible::catch_up_now();
         print_paint();
     });
     on_cleanup(move || printing.remove());

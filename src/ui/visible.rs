@@ -80,12 +80,6 @@ pub fn deferred_on<T: Clone + PartialEq + Send + Sync + 'static>(
     value
 }
 
-/// Brings every value waiting for typing to pause up to date now (before
-/// printing: paper shows what is typed, off screen or not).
-pub fn catch_up_now() {
-    catch_up::now();
-}
-
 /// How many scenarios were loaded over what was on screen
 /// (`Calculator::loads`), as the page provides it to deferred values.
 #[derive(Clone, Copy)]
@@ -125,6 +119,8 @@ mod catch_up {
     use std::collections::BTreeMap;
     use std::time::Duration;
 
+    use leptos::prelude::window_event_listener_untyped;
+
     use crate::browser::pause::Later;
 
     /// How long an off-screen panel waits for typing to pause.
@@ -142,7 +138,14 @@ mod catch_up {
 
     impl Waiting {
         pub fn new() -> Self {
-            Waiting(NEXT.with(|next| next.replace(next.get() + 1)))
+            let id = NEXT.with(|next| next.replace(next.get() + 1));
+            if id == 0 {
+                // Paper shows what is typed, off screen or not. Made with the
+                // first deferred value, so it runs before any chart's own
+                // print handler (charts are made after the values they show).
+                std::mem::forget(window_event_listener_untyped("beforeprint", |_| run_now()));
+            }
+            Waiting(id)
         }
 
         pub fn after_pause(self, work: impl FnOnce() + 'static) {
@@ -155,7 +158,7 @@ mod catch_up {
         }
     }
 
-    pub fn now() {
+    fn run_now() {
         PAUSE.with(|pause| pause.cancel());
         run_all();
     }
